@@ -1,0 +1,210 @@
+"""The `localoffer` command. The only module that prints; everything else returns values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from . import docs, scaffold
+from .report import RENDERERS
+from .schema import vocabulary
+from .validate import Report, check_document, validate_files
+
+DEFAULT_PROVIDERS = Path("providers")
+
+
+@dataclass(frozen=True)
+class ValidateOptions:
+    paths: tuple[Path, ...]
+    output_format: str
+    today: dt.date
+
+
+def run_validate(options: ValidateOptions) -> tuple[Report, str]:
+    """Validate and render; returns the report and its text."""
+    report = validate_files(options.paths, today=options.today)
+    return report, RENDERERS[options.output_format](report)
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter("use the form YYYY-MM-DD, for example 2026-03-03") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dudley-local-offer")
+def main() -> None:
+    """Build and check the Dudley SEND Local Offer.
+
+    \b
+    Exit codes: 0 all good, 1 problems found, 2 the command was used wrongly.
+    """
+
+
+providers_option = click.option(
+    "--providers", "providers_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None, help="The folder of provider files (default: providers/).")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@providers_option
+@click.option("--format", "output_format", type=click.Choice(sorted(RENDERERS)), default="text",
+              show_default=True, help="text for people, json for programs, github for "
+              "annotations on pull requests.")
+@click.option("--today", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="Check dates as if today were this day (default: today).")
+def validate(paths: tuple[Path, ...], providers_dir: Path | None, output_format: str,
+             today: dt.date) -> None:
+    """Check provider files and explain every problem.
+
+    Checks every file in PATHS (files or folders; default providers/) and reports every problem
+    at once, each with its file, line, field and how to fix it.
+
+    \b
+    Examples:
+      localoffer validate
+      localoffer validate providers/castle-hill-speech-drop-in.yaml
+      localoffer validate --format github
+    """
+    chosen = paths or (providers_dir or DEFAULT_PROVIDERS,)
+    if not paths and not chosen[0].is_dir():
+        raise click.UsageError(f"There is no {chosen[0]}/ folder here. Run this from the "
+                               "project folder, or name the folder with --providers.")
+    report, text = run_validate(ValidateOptions(tuple(chosen), output_format, today))
+    click.echo(text, nl=False)
+    sys.exit(0 if report.ok else 1)
+
+
+def _choices(*path: str) -> click.Choice:
+    return click.Choice(list(vocabulary(*path)))
+
+
+@main.command()
+@providers_option
+@click.option("--name", prompt="Service name", help="The name families know the service by.")
+@click.option("--summary", prompt="One sentence saying what it does and who it is for",
+              help="One plain-English sentence, at most 160 characters.")
+@click.option("--description", prompt="A longer description", help="What families can expect.")
+@click.option("--organisation", prompt="The organisation that runs it")
+@click.option("--organisation-website", default=None, help="https:// address of the organisation.")
+@click.option("--eligibility", prompt="Who can use it", help="Who the service is for.")
+@click.option("--category", "categories", multiple=True, type=_choices("categories"),
+              help="Type of provision (repeat for more than one).")
+@click.option("--need", "needs", multiple=True, type=_choices("needs"),
+              help="Need supported (repeat; 'all' for every need).")
+@click.option("--min-age", type=click.IntRange(0, 25), prompt="Youngest age (0 to 25)")
+@click.option("--max-age", type=click.IntRange(0, 25), prompt="Oldest age (0 to 25)")
+@click.option("--route", "routes", multiple=True, type=_choices("how_to_access", "routes"),
+              help="How families get it (repeat).")
+@click.option("--paid", is_flag=True, help="The service charges; describe it with --cost.")
+@click.option("--cost", "cost_description", default=None, help="What it costs.")
+@click.option("--contact-role", default="Enquiries", show_default=True,
+              help="The team or role families contact.")
+@click.option("--phone", default=None)
+@click.option("--email", default=None)
+@click.option("--website", default=None)
+@click.option("--delivery", multiple=True, type=_choices("delivery"),
+              help="How it is delivered, if not only at a venue (repeat).")
+@click.option("--venue", "venue_name", default=None, help="Venue name.")
+@click.option("--address", "venue_address", default=None, help="Venue street address.")
+@click.option("--town", "venue_town", default=None, help="Venue town.")
+@click.option("--postcode", "venue_postcode", default=None, help="Venue postcode.")
+@click.option("--area", "service_areas", multiple=True, type=_choices("service_areas"),
+              help="Area served (repeat; default dudley-borough).")
+@click.option("--force", is_flag=True, help="Overwrite a file that already exists.")
+def new(providers_dir: Path | None, force: bool, paid: bool, **answers: object) -> None:
+    """Create a new provider file from prompts or options.
+
+    Asks for anything not given as an option, writes providers/<name>.yaml and checks it.
+
+    \b
+    Example:
+      localoffer new --name "Lye Stay and Play" --category early-years --need all \\
+        --min-age 0 --max-age 5 --route self-referral --phone "01632 960555" ...
+    """
+    for key, label, path in (("categories", "Type of provision", ("categories",)),
+                             ("needs", "Needs supported ('all' for every need)", ("needs",)),
+                             ("routes", "How families get it", ("how_to_access", "routes"))):
+        if not answers[key]:
+            answers[key] = _prompt_list(label, list(vocabulary(*path)))
+        answers[key] = list(answers[key])  # type: ignore[call-overload]
+    if not any(answers[k] for k in ("phone", "email", "website")):
+        answers["phone"] = click.prompt("Phone number for families (or leave blank)", default="",
+                                        show_default=False) or None
+        if not answers["phone"]:
+            answers["email"] = click.prompt("Team email address")
+    if not answers["venue_name"] and not answers["delivery"]:
+        answers["venue_name"] = click.prompt("Venue name (leave blank if online, phone or "
+                                             "home visits only)", default="",
+                                             show_default=False) or None
+        if answers["venue_name"]:
+            for key, label in (("venue_address", "Street address"), ("venue_town", "Town"),
+                               ("venue_postcode", "Postcode")):
+                answers[key] = answers[key] or click.prompt(label)
+        else:
+            answers["delivery"] = _prompt_list("How it is delivered", list(vocabulary("delivery")))
+    answers["delivery"] = list(answers["delivery"])  # type: ignore[call-overload]
+    answers["service_areas"] = list(answers["service_areas"]) or ["dudley-borough"]  # type: ignore[call-overload]
+    if paid and not answers["cost_description"]:
+        answers["cost_description"] = click.prompt("What it costs")
+    service = scaffold.NewService(free=not paid, **answers)  # type: ignore[arg-type]
+    _write_new(service, providers_dir or DEFAULT_PROVIDERS, force)
+
+
+def _prompt_list(label: str, choices: list[str]) -> list[str]:
+    click.echo(f"{label}. Choose from: {', '.join(choices)}")
+    raw = click.prompt("Your choices, separated by commas")
+    picked = [item.strip() for item in raw.split(",") if item.strip()]
+    unknown = [item for item in picked if item not in choices]
+    if unknown or not picked:
+        raise click.BadParameter(f"not a choice: {', '.join(unknown) or '(none given)'}")
+    return picked
+
+
+def _write_new(service: scaffold.NewService, folder: Path, force: bool) -> None:
+    from .safe_yaml import parse_yaml
+
+    today = dt.date.today()
+    text = scaffold.render_entry(scaffold.build_entry(service, today))
+    target = folder / f"{scaffold.slug_for(service.name)}.yaml"
+    document, read_problems = parse_yaml(text.encode(), str(target))
+    assert document is not None, read_problems
+    problems = check_document(document, str(target), read_problems, today)
+    errors = [p for p in problems if p.severity.value == "error"]
+    if errors:
+        for problem in errors:
+            click.echo(f"{problem.field}: {problem.message}\n  Fix: {problem.fix}", err=True)
+        raise click.ClickException("The answers above need fixing; nothing was written.")
+    if target.exists() and not force:
+        raise click.ClickException(f"{target} already exists. Use --force to replace it.")
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    click.echo(f"Wrote {target}. Add more detail (venues, times, languages), then run "
+               f"localoffer validate {target}")
+
+
+@main.command(name="docs")
+@click.option("--check", is_flag=True, help="Fail if the pages are out of date; write nothing.")
+def docs_command(check: bool) -> None:
+    """Regenerate the field reference and problem code pages from the schema.
+
+    \b
+    Example:
+      localoffer docs
+    """
+    stale = docs.write_generated_pages(check_only=check)
+    if check and stale:
+        click.echo("Out of date: " + ", ".join(str(p) for p in stale) + ". Run: localoffer docs",
+                   err=True)
+        sys.exit(1)
+    for path in stale:
+        click.echo(f"Wrote {path.relative_to(docs.ROOT)}")

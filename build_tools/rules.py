@@ -1,0 +1,230 @@
+"""Rules the schema cannot express: across fields of one entry, and across all entries.
+
+Each rule reads the entry defensively (it may also have schema problems) and returns problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from slugify import slugify
+
+from .load import LoadedFile
+from .problems import Problem
+from .safe_yaml import Path, YamlDocument, format_path, make_problem
+
+# Text fields that take simple Markdown, with their titles for messages.
+MARKDOWN_FIELDS: dict[Path, str] = {
+    ("description",): "Description",
+    ("eligibility", "description"): "Who can use it",
+    ("cost", "description"): "About the cost",
+    ("organisation", "description"): "About the organisation",
+}
+LOCAL_OFFER_ANSWERS = ("identifying_needs", "teaching", "progress", "staff_training",
+                       "accessibility", "transitions", "wellbeing", "activities")
+
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--|&#?[A-Za-z0-9]+;")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|#{1,6}$)", re.MULTILINE)
+_SETEXT = re.compile(r"^\s{0,3}(=+|-{2,})\s*$", re.MULTILINE)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+# Local parts that name a role, not a person.
+_ROLE_WORDS = {"info", "office", "admin", "enquiries", "enquiry", "hello", "contact", "team",
+               "send", "sen", "senco", "referrals", "referral", "bookings", "booking", "help",
+               "support", "reception", "duty", "advice", "mail", "general", "clinic", "service",
+               "services", "therapy", "nursery", "school", "college", "club", "parents", "family",
+               "families", "youth", "localoffer", "local-offer", "transport", "ehc", "inclusion"}
+_PERSONAL = re.compile(r"[a-z]+[._-][a-z]+[0-9]*")
+
+Rule = Callable[[YamlDocument, str, dt.date], Iterator[Problem]]
+
+
+def _get(data: Any, *path: str | int) -> Any:
+    for part in path:
+        if isinstance(part, int):
+            if not isinstance(data, list) or part >= len(data):
+                return None
+        elif not isinstance(data, dict):
+            return None
+        data = data[part] if isinstance(part, int) else data.get(part)
+    return data
+
+
+def _problem(doc: YamlDocument, file: str, path: Path, name: str, **details: Any) -> Problem:
+    return make_problem(file, doc.position_of(path), name, format_path(path), **details)
+
+
+def check_ages(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
+    low, high = _get(doc.data, "age_range", "min"), _get(doc.data, "age_range", "max")
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        yield _problem(doc, file, ("age_range", "min"), "ages-reversed", min=low, max=high)
+
+
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 \
+            else None
+    except ValueError:
+        return None
+
+
+def check_review_date(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
+    reviewed = _date(_get(doc.data, "last_reviewed"))
+    if reviewed is None:
+        return
+    value = reviewed.isoformat()
+    if reviewed > today:
+        yield _problem(doc, file, ("last_reviewed",), "review-in-future", value=value,
+                       today=today.isoformat())
+    elif reviewed < _one_year_before(today):
+        yield _problem(doc, file, ("last_reviewed",), "review-overdue", value=value)
+
+
+def _one_year_before(today: dt.date) -> dt.date:
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - 1, day=28)
+
+
+def check_show_dates(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
+    start, end = _date(_get(doc.data, "show_from")), _date(_get(doc.data, "show_until"))
+    if start and end and start > end:
+        yield _problem(doc, file, ("show_from",), "dates-reversed", start=start, end=end)
+
+
+def check_where_and_how(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
+    locations, delivery = _get(doc.data, "locations"), _get(doc.data, "delivery")
+    has_venue = isinstance(locations, list) and bool(locations)
+    if not has_venue and not delivery and "delivery" not in doc.data:
+        yield _problem(doc, file, (), "no-venue-or-delivery")
+    elif not has_venue and isinstance(delivery, list) and "in-person" in delivery:
+        yield _problem(doc, file, ("delivery",), "in-person-without-venue")
+
+
+def check_times(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
+    for index, slot in enumerate(_get(doc.data, "schedules") or []):
+        opens, closes = _get(slot, "opens"), _get(slot, "closes")
+        if isinstance(opens, str) and isinstance(closes, str) and len(opens) == len(closes) == 5 \
+                and closes <= opens:
+            yield _problem(doc, file, ("schedules", index, "closes"), "times-reversed",
+                           opens=opens, closes=closes)
+
+
+def check_summary(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
+    summary = _get(doc.data, "summary")
+    if isinstance(summary, str) and _SENTENCE_BREAK.search(summary.strip()):
+        yield _problem(doc, file, ("summary",), "summary-sentences")
+
+
+def check_needs(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
+    needs = _get(doc.data, "needs")
+    if isinstance(needs, list) and "all" in needs and len(needs) > 1:
+        yield _problem(doc, file, ("needs",), "all-needs-mixed")
+
+
+def _markdown_fields(doc: YamlDocument) -> Iterator[tuple[Path, str, str]]:
+    for path, label in MARKDOWN_FIELDS.items():
+        yield path, label, _get(doc.data, *path)
+    for answer in LOCAL_OFFER_ANSWERS:
+        yield ("local_offer", answer), "The Local Offer answer", _get(doc.data, "local_offer",
+                                                                     answer)
+    for name in ("name", "summary"):
+        yield (name,), name.capitalize(), _get(doc.data, name)
+
+
+def check_markdown(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
+    for path, label, text in _markdown_fields(doc):
+        if not isinstance(text, str):
+            continue
+        html = _HTML.search(text)
+        if html:
+            snippet = html.group()[:40]
+            yield _problem(doc, file, path, "html-in-text", label=label, snippet=snippet)
+        elif _IMAGE.search(text):
+            yield _problem(doc, file, path, "markdown-not-allowed", label=label, what="a picture",
+                           fix="Remove the picture. Pictures cannot be added to provider text.")
+        elif _HEADING.search(text) or _SETEXT.search(text):
+            yield _problem(doc, file, path, "markdown-not-allowed", label=label,
+                           what="a heading", fix="Use **bold** text instead of a heading.")
+
+
+def _urls(doc: YamlDocument) -> Iterator[tuple[Path, Any]]:
+    yield ("organisation", "website"), _get(doc.data, "organisation", "website")
+    yield ("local_offer", "sen_information_report"), _get(doc.data, "local_offer",
+                                                          "sen_information_report")
+    for index, contact in enumerate(_get(doc.data, "contacts") or []):
+        yield ("contacts", index, "website"), _get(contact, "website")
+
+
+def check_urls(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
+    for path, url in _urls(doc):
+        if isinstance(url, str) and url.lower().startswith("http://"):
+            yield _problem(doc, file, path, "insecure-url", value=f'"{url}"')
+
+
+def check_emails(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
+    for index, contact in enumerate(_get(doc.data, "contacts") or []):
+        email = _get(contact, "email")
+        if not isinstance(email, str) or "@" not in email:
+            continue
+        local = email.split("@", 1)[0].lower()
+        words = set(re.split(r"[._-]", local))
+        if _PERSONAL.fullmatch(local) and not words & _ROLE_WORDS:
+            yield _problem(doc, file, ("contacts", index, "email"), "personal-email",
+                           value=f'"{email}"')
+
+
+ENTRY_RULES: list[Rule] = [check_ages, check_review_date, check_show_dates, check_where_and_how,
+                           check_times, check_summary, check_needs, check_markdown, check_urls,
+                           check_emails]
+
+
+def check_entry(doc: YamlDocument, file: str, today: dt.date) -> list[Problem]:
+    """Every rule for one entry."""
+    return [problem for rule in ENTRY_RULES for problem in rule(doc, file, today)]
+
+
+def check_file_name(loaded: LoadedFile) -> list[Problem]:
+    """The file name must be a slug ending in .yaml, because it becomes the web address."""
+    name = loaded.path.name
+    stem, suffix = loaded.path.stem, loaded.path.suffix
+    start = YamlDocument(None).position_of(())
+    suggested = f"{slugify(stem) or 'my-service'}.yaml"
+    if suffix != ".yaml":
+        return [make_problem(loaded.shown, start, "not-yaml-extension", suffix=suffix,
+                             suggested=suggested)]
+    if slugify(stem) != stem:
+        return [make_problem(loaded.shown, start, "bad-file-name", name=name,
+                             suggested=suggested)]
+    return []
+
+
+def check_across_files(files: list[LoadedFile]) -> list[Problem]:
+    """Slugs, ids and names must not be shared between entries."""
+    problems: list[Problem] = []
+    seen_slugs: dict[str, LoadedFile] = {}
+    seen_ids: dict[str, LoadedFile] = {}
+    seen_names: dict[str, LoadedFile] = {}
+    for loaded in files:
+        start = YamlDocument(None).position_of(())
+        first = seen_slugs.setdefault(loaded.slug, loaded)
+        if first is not loaded:
+            problems.append(make_problem(loaded.shown, start, "duplicate-slug", slug=loaded.slug,
+                                         other=first.shown))
+        doc = loaded.document
+        if doc is None or not isinstance(doc.data, dict):
+            continue
+        for key, seen, name in (("id", seen_ids, "duplicate-id"),
+                                ("name", seen_names, "duplicate-name")):
+            value = doc.data.get(key)
+            if not isinstance(value, str):
+                continue
+            first = seen.setdefault(value.strip().lower(), loaded)
+            if first is not loaded:
+                problems.append(make_problem(loaded.shown, doc.position_of((key,)), name,
+                                             key, value=value, other=first.shown))
+    return problems

@@ -1,0 +1,337 @@
+"""Read one YAML document safely and predictably, keeping where every value came from.
+
+We compose the YAML node tree with libyaml (or the pure-Python parser) and build plain Python
+values ourselves, so that:
+- nothing but text, whole numbers, decimals, true/false, null, lists and mappings is ever built
+  (no tags, anchors or aliases: no code runs and no "billion laughs");
+- dates stay text, so the schema's `format: date` applies;
+- YAML 1.1 surprises (`no` as false, `0123` as octal, `1:30` as 90) are refused with a hint to quote;
+- duplicate keys are errors, and keys are always text;
+- every value and key keeps its line and column for error messages.
+
+This module knows nothing about providers or the schema.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import CATALOGUE, Problem
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # libyaml missing: the pure-Python parser gives the same nodes, slower
+    _Loader = yaml.SafeLoader
+
+Path = tuple[str | int, ...]
+
+MAX_DEPTH = 20
+_YAML_TAG = "tag:yaml.org,2002:"
+# Tags the safe resolver gives to untagged scalars; any other tag was written by hand.
+_IMPLICIT_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp",
+                                          "value", "merge")}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_NULL = {"", "~", "null", "Null", "NULL"}
+_YES_NO = {"yes", "no", "on", "off", "y", "n"}
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+(\.[0-9]*)?")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: its data, and the position of each value and each mapping key."""
+
+    data: Any
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+
+    def position_of(self, path: Path, *, prefer_key: bool = False) -> Position:
+        """The position of `path`, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while True:
+            if prefer_key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return Position(1, 1)
+            path = path[:-1]
+
+
+def make_problem(file: str, position: Position, name: str, field_path: str = "",
+                 **details: Any) -> Problem:
+    """Build a Problem from a catalogue entry, filling in its templates."""
+    code = CATALOGUE[name]
+    return Problem(file=file, line=position.line, column=position.column, code=code.code,
+                   severity=code.severity, field=field_path,
+                   message=code.message.format(**details), fix=code.fix.format(**details))
+
+
+def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse `raw` bytes into a YamlDocument, or return the problems that stop it."""
+    problems: list[Problem] = []
+    if raw.startswith(_BOM):
+        problems.append(make_problem(file, Position(1, 1), "byte-order-mark"))
+        raw = raw[len(_BOM):]
+    text, problem = _decode(raw, file)
+    if problem:
+        return None, [*problems, problem]
+    before = _check_characters(text, file)
+    if before:
+        return None, [*problems, *before]
+    node, problem = _compose(text, file)
+    if problem:
+        return None, [*problems, problem]
+    if node is None:
+        return None, [*problems, make_problem(file, Position(1, 1), "empty-file")]
+    if "&" in text or "*" in text:
+        anchor_problem = _find_anchor(text, file)
+        if anchor_problem:
+            return None, [*problems, anchor_problem]
+    builder = _Builder(file)
+    data = builder.build(node, (), 0)
+    problems.extend(builder.problems)
+    if not isinstance(data, dict) and not builder.refused:
+        found = "a list" if isinstance(data, list) else "a single value"
+        problems.append(make_problem(file, Position(1, 1), "not-a-mapping", found=found))
+        return None, problems
+    return YamlDocument(data, builder.values, builder.keys), problems
+
+
+def _decode(raw: bytes, file: str) -> tuple[str, Problem | None]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "", make_problem(file, Position(1, 1), "not-utf8", byte=1, line=1)
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return "", make_problem(file, Position(line, column), "not-utf8", byte=error.start + 1,
+                                line=line)
+
+
+def _check_characters(text: str, file: str) -> list[Problem]:
+    problems = []
+    match = _CONTROL.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        problems.append(make_problem(file, Position(line, column), "control-character", line=line,
+                                     codepoint=f"U+{ord(match.group()):04X}"))
+    for number, line_text in enumerate(text.splitlines(), start=1):
+        indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+        if "\t" in indent and line_text.strip():
+            problems.append(make_problem(file, Position(number, indent.index("\t") + 1),
+                                         "tab-indent", line=number))
+            break
+    return problems
+
+
+def _compose(text: str, file: str) -> tuple[yaml.Node | None, Problem | None]:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node(), None
+    except yaml.composer.ComposerError as error:
+        if error.problem and "expected a single document" in error.problem:
+            mark = error.problem_mark
+            line = mark.line + 1 if mark else 1
+            return None, make_problem(file, Position(line, 1), "several-documents", line=line)
+        return None, _syntax_problem(error, file)
+    except yaml.MarkedYAMLError as error:
+        return None, _syntax_problem(error, file)
+    except yaml.YAMLError as error:  # unmarked reader errors
+        return None, make_problem(file, Position(1, 1), "yaml-syntax",
+                                  explanation=f"The file could not be read as YAML ({error}).",
+                                  fix="Check the file against an example in providers/.")
+    finally:
+        loader.dispose()
+
+
+# Plain-English versions of the parser's messages, most specific first.
+_SYNTAX_HELP: list[tuple[str, str, str]] = [
+    ("found character '\\t'", "A tab character is in the wrong place.",
+     "Replace tabs with spaces."),
+    ("mapping values are not allowed", "A colon (:) is in a place where YAML does not expect one.",
+     "If the text contains a colon, put the whole value in quotes. Otherwise check the "
+     "indentation of this line and the one above."),
+    ("could not find expected ':'", "A line is missing the colon after its field name, or a "
+     "quoted value runs over several lines.", "Check that each field looks like 'name: value'."),
+    ("found unexpected end of stream", "A quote or bracket is opened but never closed.",
+     "Find the opening quote or bracket and close it."),
+    ("found undefined alias", "The file uses a YAML alias ('*').",
+     "Write the value out in full instead of using '*'."),
+    ("exceeded maximum nesting depth", "The fields are nested far too deeply.",
+     "Check the indentation and brackets."),
+    ("did not find expected key", "The indentation does not line up with the lines above.",
+     "Line up fields at the same level with the same number of spaces."),
+    ("expected <block end>", "The indentation does not line up with the lines above.",
+     "Line up fields at the same level with the same number of spaces."),
+    ("did not find expected '-' indicator", "A list item is not lined up with the ones above.",
+     "Start every item of a list with '- ' at the same indentation."),
+    ("found character that cannot start any token", "A line starts with a character that "
+     "YAML reserves (such as @, ` or %).", "Put the value in quotes."),
+    ("did not find expected", "Something is missing or out of place on this line.",
+     "Compare the line with an example in providers/."),
+]
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    detail = " ".join(part for part in (error.context, error.problem) if part)
+    for needle, explanation, fix in _SYNTAX_HELP:
+        if needle in detail:
+            break
+    else:
+        explanation = f"The file is not valid YAML here ({detail})."
+        fix = "Check this line and the one above it against an example in providers/."
+    return make_problem(file, position, "yaml-syntax", explanation=explanation, fix=fix)
+
+
+def _find_anchor(text: str, file: str) -> Problem | None:
+    for event in yaml.parse(text, Loader=_Loader):
+        anchor = getattr(event, "anchor", None)
+        if anchor is None:
+            continue
+        mark = event.start_mark
+        is_alias = isinstance(event, yaml.AliasEvent)
+        return make_problem(file, Position(mark.line + 1, mark.column + 1), "anchor-or-alias",
+                            line=mark.line + 1, what="alias" if is_alias else "anchor",
+                            text=("*" if is_alias else "&") + anchor)
+    return None
+
+
+class _Refused(Exception):
+    """Raised inside the builder when a part of the tree cannot be used at all."""
+
+
+class _Builder:
+    """Turns composed nodes into plain values, recording positions and problems."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.values: dict[Path, Position] = {}
+        self.keys: dict[Path, Position] = {}
+        self.problems: list[Problem] = []
+        self.refused = False
+        self._seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        try:
+            return self._node(node, path, depth)
+        except _Refused:
+            self.refused = True
+            return None
+
+    def _position(self, node: yaml.Node) -> Position:
+        return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def _refuse(self, node: yaml.Node, name: str, path: Path, **details: Any) -> None:
+        self.problems.append(make_problem(self.file, self._position(node), name,
+                                          format_path(path), **details))
+        raise _Refused
+
+    def _node(self, node: yaml.Node, path: Path, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            self._refuse(node, "too-deep", path, limit=MAX_DEPTH)
+        if id(node) in self._seen:  # an alias: the same node reached twice
+            line = node.start_mark.line + 1
+            self._refuse(node, "anchor-or-alias", path, line=line, what="alias", text="*")
+        self._seen.add(id(node))
+        self.values[path] = self._position(node)
+        if isinstance(node, yaml.MappingNode):
+            self._check_tag(node, "map", path)
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            self._check_tag(node, "seq", path)
+            return [self._node(item, (*path, index), depth + 1)
+                    for index, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _check_tag(self, node: yaml.Node, kind: str, path: Path) -> None:
+        if node.tag != _YAML_TAG + kind:
+            self._refuse(node, "custom-tag", path, line=node.start_mark.line + 1, tag=node.tag)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._refuse(key_node, "complex-key", path, line=key_node.start_mark.line + 1)
+            if key_node.tag not in _IMPLICIT_TAGS:
+                self._refuse(key_node, "custom-tag", path, line=key_node.start_mark.line + 1,
+                             tag=key_node.tag)
+            key = str(key_node.value)
+            key_path = (*path, key)
+            if key in result:
+                first = self.keys[key_path]
+                self.problems.append(make_problem(
+                    self.file, self._position(key_node), "duplicate-key", format_path(key_path),
+                    key=key, first_line=first.line))
+                continue
+            self.keys[key_path] = self._position(key_node)
+            result[key] = self._node(value_node, key_path, depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
+        if node.tag not in _IMPLICIT_TAGS:
+            self._refuse(node, "custom-tag", path, line=node.start_mark.line + 1, tag=node.tag)
+        value: str = node.value
+        if node.style:  # quoted or block text is always text (plain is None or "")
+            return value
+        return self._plain(node, value, path)
+
+    def _plain(self, node: yaml.ScalarNode, value: str, path: Path) -> Any:
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        if value in _NULL:
+            return None
+        where = (self.file, self._position(node), format_path(path))
+        if value.lower() in _YES_NO:
+            self.problems.append(make_problem(*where, "yaml-yes-no", value=value))
+        elif _LEADING_ZERO.fullmatch(value):
+            self.problems.append(make_problem(*where, "yaml-leading-zero", value=value))
+        elif _SEXAGESIMAL.fullmatch(value):
+            self.problems.append(make_problem(*where, "yaml-colon-number", value=value,
+                                              as_number=_sexagesimal(value)))
+        elif len(value) <= 30 and _INT.fullmatch(value):
+            return int(value)
+        elif len(value) <= 30 and _FLOAT.fullmatch(value):
+            number = float(value)
+            if math.isfinite(number):
+                return number
+        return value
+
+
+def _sexagesimal(value: str) -> str:
+    sign = -1 if value.startswith("-") else 1
+    total = 0.0
+    for part in value.lstrip("+-").replace("_", "").split(":"):
+        total = total * 60 + float(part or 0)
+    total *= sign
+    return str(int(total)) if total.is_integer() else str(total)
+
+
+def format_path(path: Path) -> str:
+    """Show a path the way people write it: contacts[0].email."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
