@@ -192,6 +192,36 @@ def _write_new(service: scaffold.NewService, folder: Path, force: bool) -> None:
                f"localoffer validate {target}")
 
 
+@main.command(name="build")
+@providers_option
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the site (default: site/).")
+def build_command(providers_dir: Path | None, site_dir: Path | None) -> None:
+    """Validate the providers, then build the whole site.
+
+    Stops without building if any provider file has an error.
+
+    \b
+    Example:
+      localoffer build --site-dir public
+    """
+    from mkdocs.exceptions import Abort
+
+    from .site import build_site
+
+    folder = providers_dir or DEFAULT_PROVIDERS
+    report, text = run_validate(ValidateOptions((folder,), "text", dt.date.today()))
+    if not report.ok:
+        click.echo(text, nl=False)
+        sys.exit(1)
+    if report.warnings:
+        click.echo(text, nl=False)
+    try:
+        build_site(site_dir)
+    except Abort as error:
+        raise click.ClickException(f"The site was not built: {error}") from None
+
+
 @main.command(name="docs")
 @click.option("--check", is_flag=True, help="Fail if the pages are out of date; write nothing.")
 def docs_command(check: bool) -> None:
