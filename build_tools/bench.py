@@ -16,7 +16,6 @@ import tempfile
 import time
 from pathlib import Path
 
-
 from .scaffold import render_entry
 from .validate import validate_files
 
@@ -57,30 +56,48 @@ def _time_command(args: list[str]) -> float:
 
 def run(counts: list[int], naive_limit: int) -> str:
     """Time validation at each count and return the Markdown table."""
-    rows = ["| services | `localoffer validate` | per entry | naive safe_load + validate() "
-            "| naive / ours |", "|---:|---:|---:|---:|---:|"]
+    rows = [
+        "| services | `localoffer validate` | per entry | naive safe_load + validate() "
+        "| naive / ours |",
+        "|---:|---:|---:|---:|---:|",
+    ]
     schema = ROOT / "schema" / "provider.schema.json"
     for count in counts:
         with tempfile.TemporaryDirectory(prefix="localoffer-bench-") as tmp:
             folder = Path(tmp)
             generate_providers(count, folder)
-            ours = _time_command([sys.executable, "-m", "build_tools", "validate", str(folder),
-                                  "--today", "2026-11-25"])
+            ours = _time_command(
+                [
+                    sys.executable,
+                    "-m",
+                    "build_tools",
+                    "validate",
+                    str(folder),
+                    "--today",
+                    "2026-11-25",
+                ]
+            )
             naive_text, ratio = "not run", ""
             if count <= naive_limit:
                 naive = _time_command([sys.executable, "-c", _NAIVE, str(schema), str(folder)])
                 naive_text, ratio = f"{naive:.2f} s", f"{naive / ours:.1f}x"
-        rows.append(f"| {count:,} | {ours:.2f} s | {ours / count * 1000:.2f} ms | "
-                    f"{naive_text} | {ratio} |")
+        rows.append(
+            f"| {count:,} | {ours:.2f} s | {ours / count * 1000:.2f} ms | {naive_text} | {ratio} |"
+        )
     return "\n".join(rows)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--counts", default="100,1000,10000",
-                        help="comma-separated numbers of services")
-    parser.add_argument("--naive-limit", type=int, default=1000,
-                        help="skip the slow naive run above this many services")
+    parser.add_argument(
+        "--counts", default="100,1000,10000", help="comma-separated numbers of services"
+    )
+    parser.add_argument(
+        "--naive-limit",
+        type=int,
+        default=1000,
+        help="skip the slow naive run above this many services",
+    )
     args = parser.parse_args()
     counts = [int(part) for part in args.counts.split(",")]
     sys.stdout.write(run(counts, args.naive_limit) + "\n")

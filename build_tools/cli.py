@@ -50,20 +50,34 @@ def main() -> None:
 
 
 providers_option = click.option(
-    "--providers", "providers_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None, help="The folder of provider files (default: providers/).")
+    "--providers",
+    "providers_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="The folder of provider files (default: providers/).",
+)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @providers_option
-@click.option("--format", "output_format", type=click.Choice(sorted(RENDERERS)), default="text",
-              show_default=True, help="text for people, json for programs, github for "
-              "annotations on pull requests.")
-@click.option("--today", callback=_parse_date, metavar="YYYY-MM-DD",
-              help="Check dates as if today were this day (default: today).")
-def validate(paths: tuple[Path, ...], providers_dir: Path | None, output_format: str,
-             today: dt.date) -> None:
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(sorted(RENDERERS)),
+    default="text",
+    show_default=True,
+    help="text for people, json for programs, github for annotations on pull requests.",
+)
+@click.option(
+    "--today",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="Check dates as if today were this day (default: today).",
+)
+def validate(
+    paths: tuple[Path, ...], providers_dir: Path | None, output_format: str, today: dt.date
+) -> None:
     """Check provider files and explain every problem.
 
     Checks every file in PATHS (files or folders; default providers/) and reports every problem
@@ -77,8 +91,10 @@ def validate(paths: tuple[Path, ...], providers_dir: Path | None, output_format:
     """
     chosen = paths or (providers_dir or DEFAULT_PROVIDERS,)
     if not paths and not chosen[0].is_dir():
-        raise click.UsageError(f"There is no {chosen[0]}/ folder here. Run this from the "
-                               "project folder, or name the folder with --providers.")
+        raise click.UsageError(
+            f"There is no {chosen[0]}/ folder here. Run this from the "
+            "project folder, or name the folder with --providers."
+        )
     report, text = run_validate(ValidateOptions(tuple(chosen), output_format, today))
     click.echo(text, nl=False)
     sys.exit(0 if report.ok else 1)
@@ -91,35 +107,66 @@ def _choices(*path: str) -> click.Choice:
 @main.command()
 @providers_option
 @click.option("--name", prompt="Service name", help="The name families know the service by.")
-@click.option("--summary", prompt="One sentence saying what it does and who it is for",
-              help="One plain-English sentence, at most 160 characters.")
+@click.option(
+    "--summary",
+    prompt="One sentence saying what it does and who it is for",
+    help="One plain-English sentence, at most 160 characters.",
+)
 @click.option("--description", prompt="A longer description", help="What families can expect.")
 @click.option("--organisation", prompt="The organisation that runs it")
 @click.option("--organisation-website", default=None, help="https:// address of the organisation.")
 @click.option("--eligibility", prompt="Who can use it", help="Who the service is for.")
-@click.option("--category", "categories", multiple=True, type=_choices("categories"),
-              help="Type of provision (repeat for more than one).")
-@click.option("--need", "needs", multiple=True, type=_choices("needs"),
-              help="Need supported (repeat; 'all' for every need).")
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    type=_choices("categories"),
+    help="Type of provision (repeat for more than one).",
+)
+@click.option(
+    "--need",
+    "needs",
+    multiple=True,
+    type=_choices("needs"),
+    help="Need supported (repeat; 'all' for every need).",
+)
 @click.option("--min-age", type=click.IntRange(0, 25), prompt="Youngest age (0 to 25)")
 @click.option("--max-age", type=click.IntRange(0, 25), prompt="Oldest age (0 to 25)")
-@click.option("--route", "routes", multiple=True, type=_choices("how_to_access", "routes"),
-              help="How families get it (repeat).")
+@click.option(
+    "--route",
+    "routes",
+    multiple=True,
+    type=_choices("how_to_access", "routes"),
+    help="How families get it (repeat).",
+)
 @click.option("--paid", is_flag=True, help="The service charges; describe it with --cost.")
 @click.option("--cost", "cost_description", default=None, help="What it costs.")
-@click.option("--contact-role", default="Enquiries", show_default=True,
-              help="The team or role families contact.")
+@click.option(
+    "--contact-role",
+    default="Enquiries",
+    show_default=True,
+    help="The team or role families contact.",
+)
 @click.option("--phone", default=None)
 @click.option("--email", default=None)
 @click.option("--website", default=None)
-@click.option("--delivery", multiple=True, type=_choices("delivery"),
-              help="How it is delivered, if not only at a venue (repeat).")
+@click.option(
+    "--delivery",
+    multiple=True,
+    type=_choices("delivery"),
+    help="How it is delivered, if not only at a venue (repeat).",
+)
 @click.option("--venue", "venue_name", default=None, help="Venue name.")
 @click.option("--address", "venue_address", default=None, help="Venue street address.")
 @click.option("--town", "venue_town", default=None, help="Venue town.")
 @click.option("--postcode", "venue_postcode", default=None, help="Venue postcode.")
-@click.option("--area", "service_areas", multiple=True, type=_choices("service_areas"),
-              help="Area served (repeat; default dudley-borough).")
+@click.option(
+    "--area",
+    "service_areas",
+    multiple=True,
+    type=_choices("service_areas"),
+    help="Area served (repeat; default dudley-borough).",
+)
 @click.option("--force", is_flag=True, help="Overwrite a file that already exists.")
 def new(providers_dir: Path | None, force: bool, paid: bool, **answers: object) -> None:
     """Create a new provider file from prompts or options.
@@ -131,24 +178,38 @@ def new(providers_dir: Path | None, force: bool, paid: bool, **answers: object) 
       localoffer new --name "Lye Stay and Play" --category early-years --need all \\
         --min-age 0 --max-age 5 --route self-referral --phone "01632 960555" ...
     """
-    for key, label, path in (("categories", "Type of provision", ("categories",)),
-                             ("needs", "Needs supported ('all' for every need)", ("needs",)),
-                             ("routes", "How families get it", ("how_to_access", "routes"))):
+    for key, label, path in (
+        ("categories", "Type of provision", ("categories",)),
+        ("needs", "Needs supported ('all' for every need)", ("needs",)),
+        ("routes", "How families get it", ("how_to_access", "routes")),
+    ):
         if not answers[key]:
             answers[key] = _prompt_list(label, list(vocabulary(*path)))
         answers[key] = list(answers[key])  # type: ignore[call-overload]
     if not any(answers[k] for k in ("phone", "email", "website")):
-        answers["phone"] = click.prompt("Phone number for families (or leave blank)", default="",
-                                        show_default=False) or None
+        answers["phone"] = (
+            click.prompt(
+                "Phone number for families (or leave blank)", default="", show_default=False
+            )
+            or None
+        )
         if not answers["phone"]:
             answers["email"] = click.prompt("Team email address")
     if not answers["venue_name"] and not answers["delivery"]:
-        answers["venue_name"] = click.prompt("Venue name (leave blank if online, phone or "
-                                             "home visits only)", default="",
-                                             show_default=False) or None
+        answers["venue_name"] = (
+            click.prompt(
+                "Venue name (leave blank if online, phone or home visits only)",
+                default="",
+                show_default=False,
+            )
+            or None
+        )
         if answers["venue_name"]:
-            for key, label in (("venue_address", "Street address"), ("venue_town", "Town"),
-                               ("venue_postcode", "Postcode")):
+            for key, label in (
+                ("venue_address", "Street address"),
+                ("venue_town", "Town"),
+                ("venue_postcode", "Postcode"),
+            ):
                 answers[key] = answers[key] or click.prompt(label)
         else:
             answers["delivery"] = _prompt_list("How it is delivered", list(vocabulary("delivery")))
@@ -188,14 +249,20 @@ def _write_new(service: scaffold.NewService, folder: Path, force: bool) -> None:
         raise click.ClickException(f"{target} already exists. Use --force to replace it.")
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {target}. Add more detail (venues, times, languages), then run "
-               f"localoffer validate {target}")
+    click.echo(
+        f"Wrote {target}. Add more detail (venues, times, languages), then run "
+        f"localoffer validate {target}"
+    )
 
 
 @main.command(name="build")
 @providers_option
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to write the site (default: site/).")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the site (default: site/).",
+)
 def build_command(providers_dir: Path | None, site_dir: Path | None) -> None:
     """Validate the providers, then build the whole site.
 
@@ -233,8 +300,9 @@ def docs_command(check: bool) -> None:
     """
     stale = docs.write_generated_pages(check_only=check)
     if check and stale:
-        click.echo("Out of date: " + ", ".join(str(p) for p in stale) + ". Run: localoffer docs",
-                   err=True)
+        click.echo(
+            "Out of date: " + ", ".join(str(p) for p in stale) + ". Run: localoffer docs", err=True
+        )
         sys.exit(1)
     for path in stale:
         click.echo(f"Wrote {path.relative_to(docs.ROOT)}")

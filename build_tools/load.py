@@ -65,19 +65,29 @@ def read_provider_file(path: Path, shown: str | None = None) -> LoadedFile:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            problem = make_problem(shown, start, "file-too-large", size=(size + 1023) // 1024,
-                                   limit=MAX_FILE_BYTES // 1024)
+            problem = make_problem(
+                shown,
+                start,
+                "file-too-large",
+                size=(size + 1023) // 1024,
+                limit=MAX_FILE_BYTES // 1024,
+            )
             return LoadedFile(path, shown, None, [problem])
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
         if len(raw) > MAX_FILE_BYTES:  # it grew after we looked
-            problem = make_problem(shown, start, "file-too-large", size=len(raw) // 1024,
-                                   limit=MAX_FILE_BYTES // 1024)
+            problem = make_problem(
+                shown, start, "file-too-large", size=len(raw) // 1024, limit=MAX_FILE_BYTES // 1024
+            )
             return LoadedFile(path, shown, None, [problem])
     except OSError as error:
-        problem = make_problem(shown, start, "yaml-syntax",
-                               explanation=f"The file could not be opened ({error.strerror}).",
-                               fix="Check the file exists and can be read.")
+        problem = make_problem(
+            shown,
+            start,
+            "yaml-syntax",
+            explanation=f"The file could not be opened ({error.strerror}).",
+            fix="Check the file exists and can be read.",
+        )
         return LoadedFile(path, shown, None, [problem])
     document, problems = parse_yaml(raw, shown)
     return LoadedFile(path, shown, document, problems)

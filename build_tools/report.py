@@ -19,17 +19,21 @@ def summary_line(report: Report) -> str:
     warning_text = ""
     if warnings:
         warning_files = len({p.file for p in warnings})
-        warning_text = f"{_plural(len(warnings), 'warning')} in {warning_files} of " \
+        warning_text = (
+            f"{_plural(len(warnings), 'warning')} in {warning_files} of "
             f"{_plural(total, 'service file')}"
+        )
     if not errors:
         if total == 0:
             return "No service files found."
-        valid = f"All {_plural(total, 'service file')} are valid." if total > 1 else \
-            "The service file is valid."
+        valid = (
+            f"All {_plural(total, 'service file')} are valid."
+            if total > 1
+            else "The service file is valid."
+        )
         return f"{valid} {warning_text}." if warnings else valid
     error_files = len({p.file for p in errors})
-    text = f"{_plural(len(errors), 'problem')} in {error_files} of " \
-        f"{_plural(total, 'service file')}"
+    text = f"{_plural(len(errors), 'problem')} in {error_files} of {_plural(total, 'service file')}"
     if warnings:
         text += f", and {_plural(len(warnings), 'warning')}"
     return text + ". Fix the problems before the site can be built."
@@ -74,12 +78,14 @@ def render_github(report: Report) -> str:
     lines = []
     for problem in report.problems:
         title = f"{problem.code} {problem.field}".strip()
-        properties = ",".join([
-            f"file={_escape_property(problem.file)}",
-            f"line={problem.line}",
-            f"col={problem.column}",
-            f"title={_escape_property(title)}",
-        ])
+        properties = ",".join(
+            [
+                f"file={_escape_property(problem.file)}",
+                f"line={problem.line}",
+                f"col={problem.column}",
+                f"title={_escape_property(title)}",
+            ]
+        )
         message = _escape_data(f"{problem.message}\nFix: {problem.fix}")
         lines.append(f"::{problem.severity.value} {properties}::{message}")
     lines.append(summary_line(report))

@@ -23,8 +23,16 @@ MARKDOWN_FIELDS: dict[Path, str] = {
     ("cost", "description"): "About the cost",
     ("organisation", "description"): "About the organisation",
 }
-LOCAL_OFFER_ANSWERS = ("identifying_needs", "teaching", "progress", "staff_training",
-                       "accessibility", "transitions", "wellbeing", "activities")
+LOCAL_OFFER_ANSWERS = (
+    "identifying_needs",
+    "teaching",
+    "progress",
+    "staff_training",
+    "accessibility",
+    "transitions",
+    "wellbeing",
+    "activities",
+)
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--|&#?[A-Za-z0-9]+;")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
@@ -32,11 +40,47 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|#{1,6}$)", re.MULTILINE)
 _SETEXT = re.compile(r"^\s{0,3}(=+|-{2,})\s*$", re.MULTILINE)
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 # Local parts that name a role, not a person.
-_ROLE_WORDS = {"info", "office", "admin", "enquiries", "enquiry", "hello", "contact", "team",
-               "send", "sen", "senco", "referrals", "referral", "bookings", "booking", "help",
-               "support", "reception", "duty", "advice", "mail", "general", "clinic", "service",
-               "services", "therapy", "nursery", "school", "college", "club", "parents", "family",
-               "families", "youth", "localoffer", "local-offer", "transport", "ehc", "inclusion"}
+_ROLE_WORDS = {
+    "info",
+    "office",
+    "admin",
+    "enquiries",
+    "enquiry",
+    "hello",
+    "contact",
+    "team",
+    "send",
+    "sen",
+    "senco",
+    "referrals",
+    "referral",
+    "bookings",
+    "booking",
+    "help",
+    "support",
+    "reception",
+    "duty",
+    "advice",
+    "mail",
+    "general",
+    "clinic",
+    "service",
+    "services",
+    "therapy",
+    "nursery",
+    "school",
+    "college",
+    "club",
+    "parents",
+    "family",
+    "families",
+    "youth",
+    "localoffer",
+    "local-offer",
+    "transport",
+    "ehc",
+    "inclusion",
+}
 _PERSONAL = re.compile(r"[a-z]+[._-][a-z]+[0-9]*")
 
 Rule = Callable[[YamlDocument, str, dt.date], Iterator[Problem]]
@@ -65,8 +109,7 @@ def check_ages(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem
 
 def _date(value: Any) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 \
-            else None
+        return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
     except ValueError:
         return None
 
@@ -77,8 +120,9 @@ def check_review_date(doc: YamlDocument, file: str, today: dt.date) -> Iterator[
         return
     value = reviewed.isoformat()
     if reviewed > today:
-        yield _problem(doc, file, ("last_reviewed",), "review-in-future", value=value,
-                       today=today.isoformat())
+        yield _problem(
+            doc, file, ("last_reviewed",), "review-in-future", value=value, today=today.isoformat()
+        )
     elif reviewed < _one_year_before(today):
         yield _problem(doc, file, ("last_reviewed",), "review-overdue", value=value)
 
@@ -108,10 +152,20 @@ def check_where_and_how(doc: YamlDocument, file: str, today: dt.date) -> Iterato
 def check_times(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
     for index, slot in enumerate(_get(doc.data, "schedules") or []):
         opens, closes = _get(slot, "opens"), _get(slot, "closes")
-        if isinstance(opens, str) and isinstance(closes, str) and len(opens) == len(closes) == 5 \
-                and closes <= opens:
-            yield _problem(doc, file, ("schedules", index, "closes"), "times-reversed",
-                           opens=opens, closes=closes)
+        if (
+            isinstance(opens, str)
+            and isinstance(closes, str)
+            and len(opens) == len(closes) == 5
+            and closes <= opens
+        ):
+            yield _problem(
+                doc,
+                file,
+                ("schedules", index, "closes"),
+                "times-reversed",
+                opens=opens,
+                closes=closes,
+            )
 
 
 def check_summary(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
@@ -130,8 +184,11 @@ def _markdown_fields(doc: YamlDocument) -> Iterator[tuple[Path, str, str]]:
     for path, label in MARKDOWN_FIELDS.items():
         yield path, label, _get(doc.data, *path)
     for answer in LOCAL_OFFER_ANSWERS:
-        yield ("local_offer", answer), "The Local Offer answer", _get(doc.data, "local_offer",
-                                                                     answer)
+        yield (
+            ("local_offer", answer),
+            "The Local Offer answer",
+            _get(doc.data, "local_offer", answer),
+        )
     for name in ("name", "summary"):
         yield (name,), name.capitalize(), _get(doc.data, name)
 
@@ -145,17 +202,33 @@ def check_markdown(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Pro
             snippet = html.group()[:40]
             yield _problem(doc, file, path, "html-in-text", label=label, snippet=snippet)
         elif _IMAGE.search(text):
-            yield _problem(doc, file, path, "markdown-not-allowed", label=label, what="a picture",
-                           fix="Remove the picture. Pictures cannot be added to provider text.")
+            yield _problem(
+                doc,
+                file,
+                path,
+                "markdown-not-allowed",
+                label=label,
+                what="a picture",
+                fix="Remove the picture. Pictures cannot be added to provider text.",
+            )
         elif _HEADING.search(text) or _SETEXT.search(text):
-            yield _problem(doc, file, path, "markdown-not-allowed", label=label,
-                           what="a heading", fix="Use **bold** text instead of a heading.")
+            yield _problem(
+                doc,
+                file,
+                path,
+                "markdown-not-allowed",
+                label=label,
+                what="a heading",
+                fix="Use **bold** text instead of a heading.",
+            )
 
 
 def _urls(doc: YamlDocument) -> Iterator[tuple[Path, Any]]:
     yield ("organisation", "website"), _get(doc.data, "organisation", "website")
-    yield ("local_offer", "sen_information_report"), _get(doc.data, "local_offer",
-                                                          "sen_information_report")
+    yield (
+        ("local_offer", "sen_information_report"),
+        _get(doc.data, "local_offer", "sen_information_report"),
+    )
     for index, contact in enumerate(_get(doc.data, "contacts") or []):
         yield ("contacts", index, "website"), _get(contact, "website")
 
@@ -174,13 +247,23 @@ def check_emails(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Probl
         local = email.split("@", 1)[0].lower()
         words = set(re.split(r"[._-]", local))
         if _PERSONAL.fullmatch(local) and not words & _ROLE_WORDS:
-            yield _problem(doc, file, ("contacts", index, "email"), "personal-email",
-                           value=f'"{email}"')
+            yield _problem(
+                doc, file, ("contacts", index, "email"), "personal-email", value=f'"{email}"'
+            )
 
 
-ENTRY_RULES: list[Rule] = [check_ages, check_review_date, check_show_dates, check_where_and_how,
-                           check_times, check_summary, check_needs, check_markdown, check_urls,
-                           check_emails]
+ENTRY_RULES: list[Rule] = [
+    check_ages,
+    check_review_date,
+    check_show_dates,
+    check_where_and_how,
+    check_times,
+    check_summary,
+    check_needs,
+    check_markdown,
+    check_urls,
+    check_emails,
+]
 
 
 def check_entry(doc: YamlDocument, file: str, today: dt.date) -> list[Problem]:
@@ -195,11 +278,13 @@ def check_file_name(loaded: LoadedFile) -> list[Problem]:
     start = YamlDocument(None).position_of(())
     suggested = f"{slugify(stem) or 'my-service'}.yaml"
     if suffix != ".yaml":
-        return [make_problem(loaded.shown, start, "not-yaml-extension", suffix=suffix,
-                             suggested=suggested)]
+        return [
+            make_problem(
+                loaded.shown, start, "not-yaml-extension", suffix=suffix, suggested=suggested
+            )
+        ]
     if slugify(stem) != stem:
-        return [make_problem(loaded.shown, start, "bad-file-name", name=name,
-                             suggested=suggested)]
+        return [make_problem(loaded.shown, start, "bad-file-name", name=name, suggested=suggested)]
     return []
 
 
@@ -213,18 +298,31 @@ def check_across_files(files: list[LoadedFile]) -> list[Problem]:
         start = YamlDocument(None).position_of(())
         first = seen_slugs.setdefault(loaded.slug, loaded)
         if first is not loaded:
-            problems.append(make_problem(loaded.shown, start, "duplicate-slug", slug=loaded.slug,
-                                         other=first.shown))
+            problems.append(
+                make_problem(
+                    loaded.shown, start, "duplicate-slug", slug=loaded.slug, other=first.shown
+                )
+            )
         doc = loaded.document
         if doc is None or not isinstance(doc.data, dict):
             continue
-        for key, seen, name in (("id", seen_ids, "duplicate-id"),
-                                ("name", seen_names, "duplicate-name")):
+        for key, seen, name in (
+            ("id", seen_ids, "duplicate-id"),
+            ("name", seen_names, "duplicate-name"),
+        ):
             value = doc.data.get(key)
             if not isinstance(value, str):
                 continue
             first = seen.setdefault(value.strip().lower(), loaded)
             if first is not loaded:
-                problems.append(make_problem(loaded.shown, doc.position_of((key,)), name,
-                                             key, value=value, other=first.shown))
+                problems.append(
+                    make_problem(
+                        loaded.shown,
+                        doc.position_of((key,)),
+                        name,
+                        key,
+                        value=value,
+                        other=first.shown,
+                    )
+                )
     return problems

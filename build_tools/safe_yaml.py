@@ -5,7 +5,8 @@ values ourselves, so that:
 - nothing but text, whole numbers, decimals, true/false, null, lists and mappings is ever built
   (no tags, anchors or aliases: no code runs and no "billion laughs");
 - dates stay text, so the schema's `format: date` applies;
-- YAML 1.1 surprises (`no` as false, `0123` as octal, `1:30` as 90) are refused with a hint to quote;
+- YAML 1.1 surprises (`no` as false, `0123` as octal, `1:30` as 90) are refused, with a hint
+  to use quotes;
 - duplicate keys are errors, and keys are always text;
 - every value and key keeps its line and column for error messages.
 
@@ -33,8 +34,9 @@ Path = tuple[str | int, ...]
 MAX_DEPTH = 20
 _YAML_TAG = "tag:yaml.org,2002:"
 # Tags the safe resolver gives to untagged scalars; any other tag was written by hand.
-_IMPLICIT_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp",
-                                          "value", "merge")}
+_IMPLICIT_TAGS = {
+    _YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "value", "merge")
+}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -74,13 +76,21 @@ class YamlDocument:
             path = path[:-1]
 
 
-def make_problem(file: str, position: Position, name: str, field_path: str = "",
-                 **details: Any) -> Problem:
+def make_problem(
+    file: str, position: Position, name: str, field_path: str = "", /, **details: Any
+) -> Problem:
     """Build a Problem from a catalogue entry, filling in its templates."""
     code = CATALOGUE[name]
-    return Problem(file=file, line=position.line, column=position.column, code=code.code,
-                   severity=code.severity, field=field_path,
-                   message=code.message.format(**details), fix=code.fix.format(**details))
+    return Problem(
+        file=file,
+        line=position.line,
+        column=position.column,
+        code=code.code,
+        severity=code.severity,
+        field=field_path,
+        message=code.message.format(**details),
+        fix=code.fix.format(**details),
+    )
 
 
 def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -88,7 +98,7 @@ def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Problem
     problems: list[Problem] = []
     if raw.startswith(_BOM):
         problems.append(make_problem(file, Position(1, 1), "byte-order-mark"))
-        raw = raw[len(_BOM):]
+        raw = raw[len(_BOM) :]
     text, problem = _decode(raw, file)
     if problem:
         return None, [*problems, problem]
@@ -122,8 +132,9 @@ def _decode(raw: bytes, file: str) -> tuple[str, Problem | None]:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return "", make_problem(file, Position(line, column), "not-utf8", byte=error.start + 1,
-                                line=line)
+        return "", make_problem(
+            file, Position(line, column), "not-utf8", byte=error.start + 1, line=line
+        )
 
 
 def _check_characters(text: str, file: str) -> list[Problem]:
@@ -132,13 +143,23 @@ def _check_characters(text: str, file: str) -> list[Problem]:
     if match:
         line = text.count("\n", 0, match.start()) + 1
         column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-        problems.append(make_problem(file, Position(line, column), "control-character", line=line,
-                                     codepoint=f"U+{ord(match.group()):04X}"))
+        problems.append(
+            make_problem(
+                file,
+                Position(line, column),
+                "control-character",
+                line=line,
+                codepoint=f"U+{ord(match.group()):04X}",
+            )
+        )
     for number, line_text in enumerate(text.splitlines(), start=1):
         indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
         if "\t" in indent and line_text.strip():
-            problems.append(make_problem(file, Position(number, indent.index("\t") + 1),
-                                         "tab-indent", line=number))
+            problems.append(
+                make_problem(
+                    file, Position(number, indent.index("\t") + 1), "tab-indent", line=number
+                )
+            )
             break
     return problems
 
@@ -156,38 +177,76 @@ def _compose(text: str, file: str) -> tuple[yaml.Node | None, Problem | None]:
     except yaml.MarkedYAMLError as error:
         return None, _syntax_problem(error, file)
     except yaml.YAMLError as error:  # unmarked reader errors
-        return None, make_problem(file, Position(1, 1), "yaml-syntax",
-                                  explanation=f"The file could not be read as YAML ({error}).",
-                                  fix="Check the file against an example in providers/.")
+        return None, make_problem(
+            file,
+            Position(1, 1),
+            "yaml-syntax",
+            explanation=f"The file could not be read as YAML ({error}).",
+            fix="Check the file against an example in providers/.",
+        )
     finally:
         loader.dispose()
 
 
 # Plain-English versions of the parser's messages, most specific first.
 _SYNTAX_HELP: list[tuple[str, str, str]] = [
-    ("found character '\\t'", "A tab character is in the wrong place.",
-     "Replace tabs with spaces."),
-    ("mapping values are not allowed", "A colon (:) is in a place where YAML does not expect one.",
-     "If the text contains a colon, put the whole value in quotes. Otherwise check the "
-     "indentation of this line and the one above."),
-    ("could not find expected ':'", "A line is missing the colon after its field name, or a "
-     "quoted value runs over several lines.", "Check that each field looks like 'name: value'."),
-    ("found unexpected end of stream", "A quote or bracket is opened but never closed.",
-     "Find the opening quote or bracket and close it."),
-    ("found undefined alias", "The file uses a YAML alias ('*').",
-     "Write the value out in full instead of using '*'."),
-    ("exceeded maximum nesting depth", "The fields are nested far too deeply.",
-     "Check the indentation and brackets."),
-    ("did not find expected key", "The indentation does not line up with the lines above.",
-     "Line up fields at the same level with the same number of spaces."),
-    ("expected <block end>", "The indentation does not line up with the lines above.",
-     "Line up fields at the same level with the same number of spaces."),
-    ("did not find expected '-' indicator", "A list item is not lined up with the ones above.",
-     "Start every item of a list with '- ' at the same indentation."),
-    ("found character that cannot start any token", "A line starts with a character that "
-     "YAML reserves (such as @, ` or %).", "Put the value in quotes."),
-    ("did not find expected", "Something is missing or out of place on this line.",
-     "Compare the line with an example in providers/."),
+    (
+        "found character '\\t'",
+        "A tab character is in the wrong place.",
+        "Replace tabs with spaces.",
+    ),
+    (
+        "mapping values are not allowed",
+        "A colon (:) is in a place where YAML does not expect one.",
+        "If the text contains a colon, put the whole value in quotes. Otherwise check the "
+        "indentation of this line and the one above.",
+    ),
+    (
+        "could not find expected ':'",
+        "A line is missing the colon after its field name, or a "
+        "quoted value runs over several lines.",
+        "Check that each field looks like 'name: value'.",
+    ),
+    (
+        "found unexpected end of stream",
+        "A quote or bracket is opened but never closed.",
+        "Find the opening quote or bracket and close it.",
+    ),
+    (
+        "found undefined alias",
+        "The file uses a YAML alias ('*').",
+        "Write the value out in full instead of using '*'.",
+    ),
+    (
+        "exceeded maximum nesting depth",
+        "The fields are nested far too deeply.",
+        "Check the indentation and brackets.",
+    ),
+    (
+        "did not find expected key",
+        "The indentation does not line up with the lines above.",
+        "Line up fields at the same level with the same number of spaces.",
+    ),
+    (
+        "expected <block end>",
+        "The indentation does not line up with the lines above.",
+        "Line up fields at the same level with the same number of spaces.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "A list item is not lined up with the ones above.",
+        "Start every item of a list with '- ' at the same indentation.",
+    ),
+    (
+        "found character that cannot start any token",
+        "A line starts with a character that YAML reserves (such as @, ` or %).",
+        "Put the value in quotes.",
+    ),
+    (
+        "did not find expected",
+        "Something is missing or out of place on this line.",
+        "Compare the line with an example in providers/.",
+    ),
 ]
 
 
@@ -195,25 +254,30 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
     detail = " ".join(part for part in (error.context, error.problem) if part)
-    for needle, explanation, fix in _SYNTAX_HELP:
+    explanation = f"The file is not valid YAML here ({detail})."
+    fix = "Check this line and the one above it against an example in providers/."
+    for needle, known_explanation, known_fix in _SYNTAX_HELP:
         if needle in detail:
+            explanation, fix = known_explanation, known_fix
             break
-    else:
-        explanation = f"The file is not valid YAML here ({detail})."
-        fix = "Check this line and the one above it against an example in providers/."
     return make_problem(file, position, "yaml-syntax", explanation=explanation, fix=fix)
 
 
 def _find_anchor(text: str, file: str) -> Problem | None:
     for event in yaml.parse(text, Loader=_Loader):
         anchor = getattr(event, "anchor", None)
-        if anchor is None:
-            continue
         mark = event.start_mark
+        if anchor is None or mark is None:
+            continue
         is_alias = isinstance(event, yaml.AliasEvent)
-        return make_problem(file, Position(mark.line + 1, mark.column + 1), "anchor-or-alias",
-                            line=mark.line + 1, what="alias" if is_alias else "anchor",
-                            text=("*" if is_alias else "&") + anchor)
+        return make_problem(
+            file,
+            Position(mark.line + 1, mark.column + 1),
+            "anchor-or-alias",
+            line=mark.line + 1,
+            what="alias" if is_alias else "anchor",
+            text=("*" if is_alias else "&") + anchor,
+        )
     return None
 
 
@@ -243,8 +307,9 @@ class _Builder:
         return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
     def _refuse(self, node: yaml.Node, name: str, path: Path, **details: Any) -> None:
-        self.problems.append(make_problem(self.file, self._position(node), name,
-                                          format_path(path), **details))
+        self.problems.append(
+            make_problem(self.file, self._position(node), name, format_path(path), **details)
+        )
         raise _Refused
 
     def _node(self, node: yaml.Node, path: Path, depth: int) -> Any:
@@ -260,8 +325,10 @@ class _Builder:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             self._check_tag(node, "seq", path)
-            return [self._node(item, (*path, index), depth + 1)
-                    for index, item in enumerate(node.value)]
+            return [
+                self._node(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
+            ]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
     def _check_tag(self, node: yaml.Node, kind: str, path: Path) -> None:
@@ -274,15 +341,27 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode):
                 self._refuse(key_node, "complex-key", path, line=key_node.start_mark.line + 1)
             if key_node.tag not in _IMPLICIT_TAGS:
-                self._refuse(key_node, "custom-tag", path, line=key_node.start_mark.line + 1,
-                             tag=key_node.tag)
+                self._refuse(
+                    key_node,
+                    "custom-tag",
+                    path,
+                    line=key_node.start_mark.line + 1,
+                    tag=key_node.tag,
+                )
             key = str(key_node.value)
             key_path = (*path, key)
             if key in result:
                 first = self.keys[key_path]
-                self.problems.append(make_problem(
-                    self.file, self._position(key_node), "duplicate-key", format_path(key_path),
-                    key=key, first_line=first.line))
+                self.problems.append(
+                    make_problem(
+                        self.file,
+                        self._position(key_node),
+                        "duplicate-key",
+                        format_path(key_path),
+                        key=key,
+                        first_line=first.line,
+                    )
+                )
                 continue
             self.keys[key_path] = self._position(key_node)
             result[key] = self._node(value_node, key_path, depth + 1)
@@ -309,8 +388,11 @@ class _Builder:
         elif _LEADING_ZERO.fullmatch(value):
             self.problems.append(make_problem(*where, "yaml-leading-zero", value=value))
         elif _SEXAGESIMAL.fullmatch(value):
-            self.problems.append(make_problem(*where, "yaml-colon-number", value=value,
-                                              as_number=_sexagesimal(value)))
+            self.problems.append(
+                make_problem(
+                    *where, "yaml-colon-number", value=value, as_number=_sexagesimal(value)
+                )
+            )
         elif len(value) <= 30 and _INT.fullmatch(value):
             return int(value)
         elif len(value) <= 30 and _FLOAT.fullmatch(value):

@@ -76,12 +76,14 @@ def build_entry(answers: NewService, today: dt.date, new_id: str | None = None) 
     if answers.delivery:
         entry["delivery"] = answers.delivery
     if answers.venue_name:
-        entry["locations"] = [{
-            "name": answers.venue_name,
-            "address": answers.venue_address or "",
-            "town": answers.venue_town or "",
-            "postcode": (answers.venue_postcode or "").upper(),
-        }]
+        entry["locations"] = [
+            {
+                "name": answers.venue_name,
+                "address": answers.venue_address or "",
+                "town": answers.venue_town or "",
+                "postcode": (answers.venue_postcode or "").upper(),
+            }
+        ]
     entry["service_areas"] = answers.service_areas
     entry["last_reviewed"] = today.isoformat()
     entry["reviewed_by"] = answers.reviewed_by
@@ -102,10 +104,18 @@ _Dumper.add_representer(str, _text)
 
 def render_entry(entry: dict[str, Any]) -> str:
     """The entry as YAML text, with a header comment that says what to do next."""
-    body = yaml.dump(entry, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
-    header = ("# A service in the Dudley SEND Local Offer.\n"
-              "# Every field is explained in the field reference: content/providers/"
-              "field-reference.md\n"
-              "# Check it with: localoffer validate\n")
+    body = yaml.dump(
+        entry,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+    header = (
+        "# A service in the Dudley SEND Local Offer.\n"
+        "# Every field is explained in the field reference: content/providers/"
+        "field-reference.md\n"
+        "# Check it with: localoffer validate\n"
+    )
     return header + body

@@ -44,6 +44,8 @@ def _label(path: Path) -> str:
 def _explain(error: ValidationError, document: YamlDocument, file: str) -> Iterator[Problem]:
     path: Path = tuple(error.absolute_path)
     keyword = str(error.validator)
+    expected: Any = error.validator_value
+    instance: Any = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
     special = schema.get("x-problem")
     here = document.position_of(path)
@@ -53,57 +55,80 @@ def _explain(error: ValidationError, document: YamlDocument, file: str) -> Itera
         return make_problem(file, position, name, format_path(at), **details)
 
     if keyword == "required":
-        missing = [key for key in error.validator_value if key not in error.instance]
+        missing = [key for key in expected if key not in instance]
         for key in missing:
             position = document.position_of(path, prefer_key=True) if path else here
-            yield make_problem(file, position, "missing-field", format_path((*path, key)),
-                               key=key, label=_label((*path, key)),
-                               hint=_example_hint((*path, key)))
+            yield make_problem(
+                file,
+                position,
+                "missing-field",
+                format_path((*path, key)),
+                key=key,
+                label=_label((*path, key)),
+                hint=_example_hint((*path, key)),
+            )
     elif keyword == "additionalProperties":
         known = list(resolve(schema).get("properties", {}))
-        for key in error.instance:
+        for key in instance:
             if key not in known:
-                yield problem("unknown-field", (*path, key), prefer_key=True, key=key,
-                              where=f" under {format_path(path)}" if path else "",
-                              suggestion=_suggest_field(key, known))
+                yield problem(
+                    "unknown-field",
+                    (*path, key),
+                    prefer_key=True,
+                    key=key,
+                    where=f" under {format_path(path)}" if path else "",
+                    suggestion=_suggest_field(key, known),
+                )
     elif keyword == "enum":
-        yield problem("not-in-list", value=show_value(error.instance), label=_label(path),
-                      suggestion=_suggest_choice(error.instance, schema))
+        yield problem(
+            "not-in-list",
+            value=show_value(instance),
+            label=_label(path),
+            suggestion=_suggest_choice(instance, schema),
+        )
     elif keyword == "type":
-        yield problem("wrong-type", label=_label(path),
-                      expected=_describe_expected(error.validator_value),
-                      found=_describe_found(error.instance),
-                      hint=_type_hint(error.validator_value, error.instance))
+        yield problem(
+            "wrong-type",
+            label=_label(path),
+            expected=_describe_expected(expected),
+            found=_describe_found(instance),
+            hint=_type_hint(expected, instance),
+        )
     elif keyword in ("maxLength", "minLength"):
-        length = len(error.instance)
+        length = len(instance)
         if keyword == "maxLength":
             hint = " Put the detail in the description." if path == ("summary",) else ""
-            yield problem("too-long", label=_label(path), length=length,
-                          limit=error.validator_value, hint=hint)
+            yield problem("too-long", label=_label(path), length=length, limit=expected, hint=hint)
         else:
-            yield problem("too-short", label=_label(path), limit=error.validator_value,
-                          unit="characters")
+            yield problem("too-short", label=_label(path), limit=expected, unit="characters")
     elif keyword == "minItems":
-        yield problem("too-short", label=_label(path), limit=error.validator_value,
-                      unit="item" if error.validator_value == 1 else "items")
+        yield problem(
+            "too-short",
+            label=_label(path),
+            limit=expected,
+            unit="item" if expected == 1 else "items",
+        )
     elif keyword == "maxItems":
-        yield problem("too-many", label=_label(path), count=len(error.instance),
-                      limit=error.validator_value)
+        yield problem("too-many", label=_label(path), count=len(instance), limit=expected)
     elif keyword == "uniqueItems":
         yield problem("repeated-item", label=_label(path))
     elif keyword in ("minimum", "maximum"):
-        bound = f"at least {error.validator_value}" if keyword == "minimum" else \
-            f"at most {error.validator_value}"
-        yield problem("out-of-range", label=_label(path), value=error.instance, bound=bound,
-                      hint=_range_hint(path))
-    elif keyword == "format" and error.validator_value == "date":
-        yield problem("bad-date", value=show_value(error.instance))
-    elif keyword == "format" and error.validator_value == "email":
-        yield problem("bad-email", value=show_value(error.instance))
+        bound = f"at least {expected}" if keyword == "minimum" else f"at most {expected}"
+        yield problem(
+            "out-of-range",
+            label=_label(path),
+            value=instance,
+            bound=bound,
+            hint=_range_hint(path),
+        )
+    elif keyword == "format" and expected == "date":
+        yield problem("bad-date", value=show_value(instance))
+    elif keyword == "format" and expected == "email":
+        yield problem("bad-email", value=show_value(instance))
     elif special == "bad-url":
-        yield problem("bad-url", value=show_value(error.instance), detail=_url_detail(error))
+        yield problem("bad-url", value=show_value(instance), detail=_url_detail(instance))
     elif special in ("bad-phone", "bad-postcode", "bad-time", "bad-id"):
-        yield problem(special, value=show_value(error.instance))
+        yield problem(special, value=show_value(instance))
     elif special:
         yield problem(special)
     elif error.context:
@@ -148,9 +173,15 @@ def _suggest_choice(value: Any, schema: dict[str, Any]) -> str:
     return f"Choose a value from the field reference, for example {choices[0]}."
 
 
-_JSON_TYPES = {"string": "text", "integer": "a whole number", "number": "a number",
-               "boolean": "true or false", "array": "a list", "object": "a group of fields",
-               "null": "empty"}
+_JSON_TYPES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a group of fields",
+    "null": "empty",
+}
 
 
 def _describe_expected(expected: str | list[str]) -> str:
@@ -199,8 +230,8 @@ def _range_hint(path: Path) -> str:
     return "Check the number."
 
 
-def _url_detail(error: ValidationError) -> str:
-    value = error.instance if isinstance(error.instance, str) else ""
+def _url_detail(instance: Any) -> str:
+    value = instance if isinstance(instance, str) else ""
     scheme = value.split(":", 1)[0].strip().lower() if ":" in value else ""
     if scheme in ("javascript", "data", "vbscript", "file"):
         return f" Links starting with {scheme}: are not allowed."

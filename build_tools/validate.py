@@ -58,12 +58,15 @@ def validate_files(paths: Iterable[Path], today: dt.date | None = None) -> Repor
     return Report(files, problems)
 
 
-def check_document(document: YamlDocument, file: str, read_problems: list[Problem],
-                   today: dt.date) -> list[Problem]:
+def check_document(
+    document: YamlDocument, file: str, read_problems: list[Problem], today: dt.date
+) -> list[Problem]:
     """Schema and rule problems for one parsed entry, minus repeats of what reading found."""
     refused = {p.field for p in read_problems if p.code in _VALUE_CODES}
-    problems = [p for p in check_against_schema(document, file)
-                if not any(p.field == f or p.field.startswith((f + ".", f + "["))
-                           for f in refused)]
+    problems = [
+        p
+        for p in check_against_schema(document, file)
+        if not any(p.field == f or p.field.startswith((f + ".", f + "[")) for f in refused)
+    ]
     problems.extend(check_entry(document, file, today))
     return problems
