@@ -7,6 +7,7 @@ Refuses symbolic links and oversized files before reading a byte, then hands the
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,10 +48,11 @@ def find_provider_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 def show_path(path: Path, base: Path | None = None) -> str:
     """The path as people should see it: relative to the working folder when inside it."""
-    base = base or Path.cwd()
+    if not path.is_absolute():
+        return str(path)
     try:
-        return os.path.relpath(path, base) if path.is_absolute() else str(path)
-    except ValueError:  # another drive on Windows
+        return str(path.relative_to(base or Path.cwd()))
+    except ValueError:  # outside the working folder
         return str(path)
 
 
@@ -63,6 +65,9 @@ def read_provider_file(path: Path, shown: str | None = None) -> LoadedFile:
         problem = make_problem(shown, start, "symlink", target=target)
         return LoadedFile(path, shown, None, [problem])
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            problem = make_problem(shown, start, "not-a-file")
+            return LoadedFile(path, shown, None, [problem])
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             problem = make_problem(

@@ -264,6 +264,17 @@ _code(
     "YAML allows lists or groups as field names, but provider files never need them.",
 )
 
+_code(
+    "LO019",
+    "not-a-file",
+    E,
+    "This is not an ordinary file",
+    "This is a folder, a pipe or a device, not an ordinary file.",
+    "Remove it from providers/, or replace it with an ordinary YAML file.",
+    "Only ordinary files are read, so that nothing in providers/ can make the build hang or "
+    "read from outside the project.",
+)
+
 # --- LO1xx: the schema -----------------------------------------------------------------------
 _code(
     "LO101",
