@@ -275,6 +275,17 @@ _code(
     "read from outside the project.",
 )
 
+_code(
+    "LO020",
+    "many-problems",
+    E,
+    "The file has many more problems",
+    "There are {count} more problems in this file, not shown.",
+    "Fix the problems above, then check the file again.",
+    "Only the first {limit} problems in a file are shown, so that one broken file does not "
+    "bury the others.".replace("{limit}", "20"),
+)
+
 # --- LO1xx: the schema -----------------------------------------------------------------------
 _code(
     "LO101",

@@ -117,7 +117,9 @@ def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Problem
     builder = _Builder(file)
     data = builder.build(node, (), 0)
     problems.extend(builder.problems)
-    if not isinstance(data, dict) and not builder.refused:
+    if builder.refused:  # a tag, key or depth we refuse: there is no usable document
+        return None, problems
+    if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else "a single value"
         problems.append(make_problem(file, Position(1, 1), "not-a-mapping", found=found))
         return None, problems
@@ -382,15 +384,24 @@ class _Builder:
             return False
         if value in _NULL:
             return None
-        where = (self.file, self._position(node), format_path(path))
+        file, position, field_path = self.file, self._position(node), format_path(path)
         if value.lower() in _YES_NO:
-            self.problems.append(make_problem(*where, "yaml-yes-no", value=value))
+            self.problems.append(
+                make_problem(file, position, "yaml-yes-no", field_path, value=value)
+            )
         elif _LEADING_ZERO.fullmatch(value):
-            self.problems.append(make_problem(*where, "yaml-leading-zero", value=value))
+            self.problems.append(
+                make_problem(file, position, "yaml-leading-zero", field_path, value=value)
+            )
         elif _SEXAGESIMAL.fullmatch(value):
             self.problems.append(
                 make_problem(
-                    *where, "yaml-colon-number", value=value, as_number=_sexagesimal(value)
+                    file,
+                    position,
+                    "yaml-colon-number",
+                    field_path,
+                    value=value,
+                    as_number=_sexagesimal(value),
                 )
             )
         elif len(value) <= 30 and _INT.fullmatch(value):

@@ -21,10 +21,11 @@ from .schema import provider_validator, resolve, subschema_at
 
 def check_against_schema(document: YamlDocument, file: str) -> list[Problem]:
     """Every schema problem in one entry."""
-    problems: list[Problem] = []
+    problems: dict[Problem, None] = {}  # ordered and without repeats: jsonschema reports
+    # one `required` error per missing field, each listing all of them
     for error in provider_validator().iter_errors(document.data):
-        problems.extend(_explain(error, document, file))
-    return problems
+        problems.update(dict.fromkeys(_explain(error, document, file)))
+    return list(problems)
 
 
 def show_value(value: Any) -> str:

@@ -10,12 +10,13 @@ from pathlib import Path
 from .load import LoadedFile, find_provider_files, read_provider_file
 from .problems import Problem, Severity
 from .rules import check_across_files, check_entry, check_file_name
-from .safe_yaml import YamlDocument
+from .safe_yaml import Position, YamlDocument, make_problem
 from .schema_check import check_against_schema
 
 # Codes the loader gives for one value it read but refused; schema errors about that same
 # value would only repeat the point.
 _VALUE_CODES = {"LO013", "LO014", "LO015"}
+MAX_PROBLEMS_PER_FILE = 20
 
 
 @dataclass
@@ -49,13 +50,25 @@ def validate_files(paths: Iterable[Path], today: dt.date | None = None) -> Repor
     files = [read_provider_file(path) for path in find_provider_files(paths)]
     problems: list[Problem] = []
     for loaded in files:
-        problems.extend(check_file_name(loaded))
-        problems.extend(loaded.problems)
+        found = [*check_file_name(loaded), *loaded.problems]
         if loaded.document is not None:
-            problems.extend(check_document(loaded.document, loaded.shown, loaded.problems, today))
+            found.extend(check_document(loaded.document, loaded.shown, loaded.problems, today))
+        problems.extend(_at_most(MAX_PROBLEMS_PER_FILE, found))
     problems.extend(check_across_files(files))
     problems.sort(key=Problem.sort_key)
     return Report(files, problems)
+
+
+def _at_most(limit: int, problems: list[Problem]) -> list[Problem]:
+    """The first `limit` problems in file order, and one more saying how many were left out."""
+    if len(problems) <= limit:
+        return problems
+    problems = sorted(problems, key=Problem.sort_key)
+    last = problems[limit - 1]
+    more = make_problem(
+        last.file, Position(last.line, last.column), "many-problems", count=len(problems) - limit
+    )
+    return [*problems[:limit], more]
 
 
 def check_document(
