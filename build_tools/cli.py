@@ -284,7 +284,7 @@ def build_command(providers_dir: Path | None, site_dir: Path | None) -> None:
     if report.warnings:
         click.echo(text, nl=False)
     try:
-        build_site(site_dir)
+        build_site(site_dir, folder)
     except Abort as error:
         raise click.ClickException(f"The site was not built: {error}") from None
     click.echo(f"{summary_line(report)} Built the site in {site_dir or Path('site')}/.")

@@ -83,6 +83,19 @@ _ROLE_WORDS = {
 }
 _PERSONAL = re.compile(r"[a-z]+[._-][a-z]+[0-9]*")
 
+_LINK_TARGETS = re.compile(r"\]\(\s*<?([^\s)>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
+_SAFE_LINK = ("https://", "http://", "mailto:", "tel:")
+
+
+def _unsafe_link(text: str) -> str | None:
+    """The first link target in Markdown text that is not a web, email or phone link."""
+    for match in _LINK_TARGETS.finditer(text):
+        target = (match.group(1) or match.group(2) or "").rstrip(">")
+        if not target.lower().startswith(_SAFE_LINK):
+            return target[:60]
+    return None
+
+
 Rule = Callable[[YamlDocument, str, dt.date], Iterator[Problem]]
 
 
@@ -201,6 +214,15 @@ def check_markdown(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Pro
         if html:
             snippet = html.group()[:40]
             yield _problem(doc, file, path, "html-in-text", label=label, snippet=snippet)
+        elif _unsafe_link(text):
+            yield _problem(
+                doc,
+                file,
+                path,
+                "bad-url",
+                value=f'"{_unsafe_link(text)}"',
+                detail=" Links in text must start with https://, mailto: or tel:.",
+            )
         elif _IMAGE.search(text):
             yield _problem(
                 doc,

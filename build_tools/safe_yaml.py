@@ -171,7 +171,8 @@ def _compose(text: str, file: str) -> tuple[yaml.Node | None, Problem | None]:
     try:
         return loader.get_single_node(), None
     except yaml.composer.ComposerError as error:
-        if error.problem and "expected a single document" in error.problem:
+        # PyYAML puts "expected a single document" in the context, not the problem.
+        if "expected a single document" in f"{error.context} {error.problem}":
             mark = error.problem_mark
             line = mark.line + 1 if mark else 1
             return None, make_problem(file, Position(line, 1), "several-documents", line=line)
@@ -309,6 +310,9 @@ class _Builder:
         return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
     def _refuse(self, node: yaml.Node, name: str, path: Path, **details: Any) -> None:
+        tag = details.get("tag")
+        if isinstance(tag, str) and tag.startswith(_YAML_TAG):  # show it as written: !!binary
+            details["tag"] = "!!" + tag[len(_YAML_TAG) :]
         self.problems.append(
             make_problem(self.file, self._position(node), name, format_path(path), **details)
         )

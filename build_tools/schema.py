@@ -77,6 +77,8 @@ def subschema_at(path: tuple[str | int, ...]) -> dict[str, Any] | None:
         if isinstance(part, int):
             node = node.get("items", {})
         else:
+            if node.get("type") == "array":  # ("locations", "town") means any venue's town
+                node = resolve(node.get("items", {}))
             props = node.get("properties", {})
             if part not in props:
                 return None

@@ -1,0 +1,32 @@
+"""The set of providers a site is built from: validated, converted, and filtered to those shown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Provider, provider_from_dict
+from .validate import Report, validate_files
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Providers to publish, in name order, and the validation report they came from."""
+
+    providers: tuple[Provider, ...]
+    report: Report
+
+
+def load_catalog(folder: Path, today: dt.date) -> Catalog:
+    """Validate `folder` and return the providers to show today (none if there are errors)."""
+    report = validate_files([folder], today=today)
+    if not report.ok:
+        return Catalog((), report)
+    providers = [
+        provider_from_dict(loaded.slug, loaded.document.data)
+        for loaded in report.valid_files()
+        if loaded.document is not None
+    ]
+    shown = sorted((p for p in providers if p.is_shown(today)), key=lambda p: p.name.lower())
+    return Catalog(tuple(shown), report)

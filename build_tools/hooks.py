@@ -1,0 +1,57 @@
+"""MkDocs hooks, in event order. Thin: each calls one build_tools function.
+
+Listed in mkdocs.yml under `hooks:`. MkDocs does not reload this file in `mkdocs serve`:
+restart it after changing Python code (provider and content changes rebuild by themselves).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from build_tools.catalog import Catalog, load_catalog
+from build_tools.pages import render_service_page
+from build_tools.problems import Severity
+from build_tools.report import render_text
+
+log = get_plugin_logger("local_offer")
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """on_config: load and validate the providers; stop the build if any has an error."""
+    root = Path(config.config_file_path).resolve().parent
+    folder = Path(config.extra.get("providers_dir") or root / "providers")
+    today = dt.date.today()
+    catalog: Catalog = load_catalog(folder, today)
+    for problem in catalog.report.warnings:
+        log.info("%s:%s %s %s", problem.file, problem.line, problem.code, problem.message)
+    if not catalog.report.ok:
+        errors = [p for p in catalog.report.problems if p.severity is Severity.ERROR]
+        raise PluginError(
+            f"{len(errors)} problems in the provider files, site not built:\n\n"
+            + render_text(catalog.report)
+        )
+    _state.update(catalog=catalog, today=today)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """on_files: add a page for every service, kept out of the navigation."""
+    catalog: Catalog = _state["catalog"]
+    for provider in catalog.providers:
+        files.append(
+            File.generated(
+                config,
+                f"services/{provider.slug}.md",
+                content=render_service_page(provider, _state["today"]),
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+        )
+    return files

@@ -1,0 +1,262 @@
+"""Turn a Provider into the Markdown of its service page. Pure functions, no MkDocs.
+
+Provider text never reaches the page as HTML: plain fields are escaped for both Markdown and
+HTML, and simple-Markdown fields have `<` and `&` escaped so any HTML shows as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from urllib.parse import quote
+
+from .model import Contact, Location, Provider, Schedule
+from .schema import vocabulary
+
+REPORT_PROBLEM_URL = "mailto:localoffer@dudley.example?subject=Problem%20with%20{slug}"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
+_LIST_START = re.compile(r"^(\s*)([-+>]|\d+[.)])")
+# The start of every inline link target, and every reference-style link definition.
+_LINK_TARGET = re.compile(r"\]\(\s*<?")
+_LINK_DEFINITION = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)", re.MULTILINE)
+SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+
+
+def plain(text: str) -> str:
+    """Escape provider text so it shows exactly as written, never as Markdown or HTML."""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return _LIST_START.sub(r"\1\\\2", text)
+
+
+def simple_markdown(text: str) -> str:
+    """Provider Markdown with HTML neutralised and unsafe link targets removed."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    text = _LINK_TARGET.sub(lambda m: _guard_target(m, text), text)
+    return _LINK_DEFINITION.sub(lambda m: _guard_target(m, text), text).strip()
+
+
+def _guard_target(match: re.Match[str], text: str) -> str:
+    """Keep a link target with a safe scheme; turn any other into a harmless #fragment."""
+    rest = text[match.end() : match.end() + 12].lower()
+    return match.group(0) if rest.startswith(SAFE_SCHEMES) else match.group(0) + "#"
+
+
+def long_date(day: dt.date) -> str:
+    """3 March 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def age_text(low: int, high: int) -> str:
+    """Ages in words, as a parent would say them."""
+    if low == high:
+        return f"{low} years" if low != 1 else "1 year"
+    if low == 0:
+        return f"birth to {high} years"
+    return f"{low} to {high} years"
+
+
+def cost_text(provider: Provider) -> str:
+    """Free, or the prices in words."""
+    if provider.free:
+        return "Free"
+    units = vocabulary("cost", "options", "per")
+    prices = [f"£{option.amount:,.2f} {units[option.per]}" for option in provider.cost_options]
+    return "; ".join(prices) if prices else "There is a charge"
+
+
+def needs_text(provider: Provider) -> str:
+    labels = vocabulary("needs")
+    if "all" in provider.needs:
+        return "All needs"
+    return "; ".join(labels[need] for need in provider.needs)
+
+
+def _labels(values: tuple[str, ...], *path: str) -> str:
+    labels = vocabulary(*path)
+    return ", ".join(labels[value] for value in values)
+
+
+def phone_href(number: str) -> str:
+    """A tel: link target in international form: 01632 960123 -> tel:+441632960123."""
+    digits = re.sub(r"[^\d+]", "", number).replace("(0)", "")
+    if digits.startswith("+44"):
+        digits = "+44" + digits[3:].lstrip("0")
+    elif digits.startswith("0"):
+        digits = "+44" + digits[1:]
+    return f"tel:{digits}"
+
+
+def _contact_lines(contact: Contact) -> Iterator[str]:
+    yield f"### {plain(contact.role)}"
+    yield ""
+    if contact.phone:
+        yield f"- Phone: [{plain(contact.phone)}]({phone_href(contact.phone)})"
+    if contact.text:
+        yield f"- Text: [{plain(contact.text)}]({phone_href(contact.text).replace('tel:', 'sms:')})"
+    if contact.email:
+        yield f"- Email: [{plain(contact.email)}](mailto:{contact.email})"
+    if contact.website:
+        yield f"- Website: [{plain(_shorten_url(contact.website))}]({link_target(contact.website)})"
+    yield ""
+
+
+def link_target(url: str) -> str:
+    """A URL made safe to put inside a Markdown link: brackets and spaces percent-encoded."""
+    return quote(url, safe=":/?#[]@!$&'*+,;=%~")
+
+
+def _shorten_url(url: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+
+
+def schedule_text(slot: Schedule) -> str:
+    """One time slot in words: Tuesday and Thursday, 09:30 to 11:30, term time only."""
+    day_labels = vocabulary("schedules", "days")
+    parts = []
+    if slot.days:
+        names = [day_labels[day] for day in slot.days]
+        parts.append(names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1])
+    if slot.opens and slot.closes:
+        parts.append(f"{slot.opens} to {slot.closes}")
+    elif slot.opens:
+        parts.append(f"from {slot.opens}")
+    if slot.term_time_only:
+        parts.append("term time only")
+    if slot.notes:
+        parts.append(plain(slot.notes))
+    return ", ".join(parts)
+
+
+def _location_lines(location: Location) -> Iterator[str]:
+    yield f"### {plain(location.name)}"
+    yield ""
+    yield f"{plain(location.address)}, {plain(location.town)}, {plain(location.postcode)}"
+    yield ""
+    if location.accessibility:
+        features = vocabulary("locations", "accessibility")
+        yield "Accessibility:"
+        yield ""
+        yield from (f"- {features[feature]}" for feature in location.accessibility)
+        yield ""
+    if location.transport:
+        yield f"Getting there: {plain(location.transport)}"
+        yield ""
+
+
+def _glance(provider: Provider) -> Iterator[str]:
+    rows = [
+        ("Ages", age_text(provider.min_age, provider.max_age)),
+        ("Cost", cost_text(provider)),
+        ("Needs", needs_text(provider)),
+        ("Area", _labels(provider.service_areas, "service_areas") or "Not stated"),
+        ("How to get it", _labels(provider.routes, "how_to_access", "routes")),
+    ]
+    if provider.delivery:
+        rows.append(("Delivered", _labels(provider.delivery, "delivery")))
+    for term, definition in rows:
+        yield term
+        yield f":   {definition}"
+        yield ""
+
+
+_LOCAL_OFFER_ORDER = (
+    "identifying_needs",
+    "teaching",
+    "progress",
+    "staff_training",
+    "accessibility",
+    "transitions",
+    "wellbeing",
+    "activities",
+)
+
+
+def _local_offer_lines(provider: Provider) -> Iterator[str]:
+    answers = [key for key in _LOCAL_OFFER_ORDER if provider.local_offer.get(key)]
+    report = provider.local_offer.get("sen_information_report")
+    if not answers and not report:
+        return
+    from .schema import subschema_at
+
+    yield "## Local Offer answers"
+    yield ""
+    for key in answers:
+        title = (subschema_at(("local_offer", key)) or {}).get("title", key)
+        yield f"### {title}"
+        yield ""
+        yield simple_markdown(provider.local_offer[key])
+        yield ""
+    if report:
+        yield f"[Read the SEN information report]({link_target(report)})"
+        yield ""
+
+
+def render_service_page(provider: Provider, today: dt.date) -> str:
+    """The whole Markdown page for one service."""
+    lines = [f"# {plain(provider.name)}", "", plain(provider.summary), ""]
+    if provider.status == "temporarily-closed":
+        lines += [
+            '!!! warning "Temporarily closed"',
+            "",
+            "    This service is temporarily closed. Contact them to find out more.",
+            "",
+        ]
+    if provider.is_overdue(today):
+        lines += [
+            '!!! warning "This information may be out of date"',
+            "",
+            f"    It was last checked on {long_date(provider.last_reviewed)}, more than "
+            "12 months ago. Check with the service before you go.",
+            "",
+        ]
+    lines += ["## At a glance", "", *_glance(provider)]
+    lines += [
+        "## About this service",
+        "",
+        simple_markdown(provider.description),
+        "",
+        f"Run by {plain(provider.organisation_name)}.",
+        "",
+    ]
+    lines += ["## Who can use it", "", simple_markdown(provider.eligibility), ""]
+    if provider.ehc_plan_needed:
+        lines += ["You need an education, health and care (EHC) plan to use this service.", ""]
+    if provider.diagnosis_needed:
+        lines += ["Your child needs a diagnosis to use this service.", ""]
+    lines += ["## How to get it", "", _labels(provider.routes, "how_to_access", "routes") + ".", ""]
+    lines += [f"{number}. {plain(step)}" for number, step in enumerate(provider.steps, 1)]
+    if provider.steps:
+        lines.append("")
+    if not provider.free and provider.cost_description:
+        lines += [
+            "## Cost",
+            "",
+            cost_text(provider),
+            "",
+            simple_markdown(provider.cost_description),
+            "",
+        ]
+    lines += ["## Contact", ""]
+    for contact in provider.contacts:
+        lines += list(_contact_lines(contact))
+    if provider.locations:
+        lines += ["## Where", ""]
+        for location in provider.locations:
+            lines += list(_location_lines(location))
+    if provider.schedules:
+        lines += ["## When", "", *(f"- {schedule_text(s)}" for s in provider.schedules), ""]
+    if provider.languages:
+        lines += ["## Languages", "", _labels(provider.languages, "languages") + ".", ""]
+    lines += list(_local_offer_lines(provider))
+    if provider.inclusion_charter:
+        lines += ["This provider has signed Dudley's Inclusion Charter.", ""]
+    lines += [
+        f"Last checked on {long_date(provider.last_reviewed)}.",
+        "",
+        f"[Report a problem with this page]({REPORT_PROBLEM_URL.format(slug=provider.slug)})",
+        "",
+    ]
+    return "\n".join(lines)
