@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
 from build_tools.pages import render_service_page
 from build_tools.problems import Severity
@@ -54,4 +55,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
+    for path, content in browse_pages(catalog.providers).items():
+        inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, path, content=content, inclusion=inclusion))
     return files

@@ -69,6 +69,7 @@ def resolve(subschema: dict[str, Any]) -> dict[str, Any]:
     return {**target, **{k: v for k, v in subschema.items() if k != "$ref"}}
 
 
+@cache
 def subschema_at(path: tuple[str | int, ...]) -> dict[str, Any] | None:
     """The schema of the value at `path` in an entry, or None if the schema has no such field."""
     node = load_schema()
@@ -86,6 +87,7 @@ def subschema_at(path: tuple[str | int, ...]) -> dict[str, Any] | None:
     return resolve(node)
 
 
+@cache
 def vocabulary(*path: str) -> dict[str, str]:
     """The values and labels of a fixed list, e.g. vocabulary("needs") -> {"ASD": "Autism", ...}."""
     node = subschema_at(path)

@@ -141,3 +141,19 @@ def test_service_page_structure(built_site: Path) -> None:
 def test_service_pages_are_not_in_the_navigation(built_site: Path, slug: str) -> None:
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert f"services/{slug}/" not in home
+
+
+def _follow(site: Path, page: Path, text: str) -> Path:
+    """The page a link with this text leads to, as a browser without JavaScript would go."""
+    for href, link_text in facts(page).links:
+        if link_text.startswith(text) and not href.startswith(("http", "mailto:", "tel:", "#")):
+            target = (page.parent / href).resolve()
+            return target / "index.html" if target.is_dir() else target
+    raise AssertionError(f"{page.relative_to(site)} has no link starting {text!r}")
+
+
+def test_a_service_can_be_reached_from_home_without_javascript(built_site: Path) -> None:
+    directory = _follow(built_site, built_site / "index.html", "Find a service")
+    listing = _follow(built_site, directory, "Travel and transport")
+    service = _follow(built_site, listing, "Go Independent")
+    assert facts(service).h1 == ["Go Independent Travel Training"]

@@ -1,0 +1,180 @@
+"""The directory and its browse pages, which work without JavaScript. Pure functions.
+
+`browse_pages(providers)` returns {source path: Markdown} for:
+- services/index.md, the directory: links to every browse list, with counts;
+- services/<facet>/<value>/index.md (and page-2/, page-3/, ...): paginated lists of service cards,
+  for each type of provision, need, age band and area.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from slugify import slugify
+
+from .model import Provider
+from .pages import age_text, cost_text, needs_text, plain
+from .schema import vocabulary, vocabulary_extra
+
+PAGE_SIZE = 50
+DIRECTORY = "services/index.md"
+AGE_BANDS: dict[str, tuple[int, int]] = {
+    "0-4": (0, 4),
+    "5-10": (5, 10),
+    "11-15": (11, 15),
+    "16-18": (16, 18),
+    "19-25": (19, 25),
+}
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One way to browse: a URL segment, a heading, and which values a provider has."""
+
+    segment: str
+    heading: str
+    labels: dict[str, str]
+    values_of: Callable[[Provider], tuple[str, ...]]
+    groups: dict[str, dict[str, Any]] | None = None
+
+
+def _age_bands(provider: Provider) -> tuple[str, ...]:
+    return tuple(
+        band
+        for band, (low, high) in AGE_BANDS.items()
+        if provider.min_age <= high and provider.max_age >= low
+    )
+
+
+def _needs(provider: Provider) -> tuple[str, ...]:
+    # A service for all needs belongs in every need's list.
+    if "all" in provider.needs:
+        return tuple(need for need in vocabulary("needs") if need != "all")
+    return provider.needs
+
+
+def _areas(provider: Provider) -> tuple[str, ...]:
+    if "dudley-borough" in provider.service_areas:
+        towns = [a for a in vocabulary("service_areas") if a != "outside-dudley"]
+        extra = ("outside-dudley",) if "outside-dudley" in provider.service_areas else ()
+        return (*towns, *extra)
+    return provider.service_areas
+
+
+def facets() -> list[Facet]:
+    """The browse facets, in the order the directory lists them."""
+    needs = {k: v for k, v in vocabulary("needs").items() if k != "all"}
+    return [
+        Facet(
+            "type",
+            "Type of provision",
+            vocabulary("categories"),
+            lambda p: p.categories,
+            vocabulary_extra("x-groups", "categories"),
+        ),
+        Facet("need", "Need", needs, _needs),
+        Facet("age", "Age", {b: f"{b.replace('-', ' to ')} years" for b in AGE_BANDS}, _age_bands),
+        Facet("area", "Area", vocabulary("service_areas"), _areas),
+    ]
+
+
+def value_slug(value: str) -> str:
+    return slugify(value) or "other"
+
+
+def card(provider: Provider, link: str) -> str:
+    """A service card: its name as a heading link, summary and key facts."""
+    areas = vocabulary("service_areas")
+    area = ", ".join(areas[a] for a in provider.service_areas) or "Not stated"
+    facts = [
+        ("Ages", age_text(provider.min_age, provider.max_age)),
+        ("Cost", cost_text(provider)),
+        ("Area", area),
+        ("Needs", needs_text(provider)),
+    ]
+    lines = [f"## [{plain(provider.name)}]({link})", "", plain(provider.summary), ""]
+    for term, definition in facts:
+        lines += [term, f":   {definition}", ""]
+    return "\n".join(lines)
+
+
+def _pages_of(items: list[Provider]) -> Iterator[tuple[int, int, list[Provider]]]:
+    total = max(1, -(-len(items) // PAGE_SIZE))
+    for number in range(1, total + 1):
+        yield number, total, items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+
+
+def _list_page(
+    facet: Facet, value: str, number: int, total: int, items: list[Provider], count: int
+) -> str:
+    label = facet.labels[value]
+    depth = 3 if number == 1 else 4  # services/<facet>/<value>/[page-N/]index.md
+    up = "../" * depth
+    title = f"{facet.heading}: {label}"
+    lines = [f"# {plain(title)}", ""]
+    noun = "service" if count == 1 else "services"
+    page_note = f" This is page {number} of {total}." if total > 1 else ""
+    lines += [f"{count} {noun}.{page_note} [Back to the directory]({up}services/index.md)", ""]
+    for provider in items:
+        lines.append(card(provider, f"{up}services/{provider.slug}.md"))
+    lines += list(_pager(number, total))
+    return "\n".join(lines)
+
+
+def _pager(number: int, total: int) -> Iterator[str]:
+    if total == 1:
+        return
+    links = []
+    if number > 1:
+        previous = "index.md" if number == 2 else f"page-{number - 1}/index.md"
+        links.append(f"[Previous page](../{previous})")
+    if number < total:
+        target = f"page-{number + 1}/index.md" if number == 1 else f"../page-{number + 1}/index.md"
+        links.append(f"[Next page]({target})")
+    yield "Pages: " + " | ".join(links)
+    yield ""
+
+
+def _list_path(facet: Facet, value: str, number: int) -> str:
+    folder = f"services/{facet.segment}/{value_slug(value)}"
+    return f"{folder}/index.md" if number == 1 else f"{folder}/page-{number}/index.md"
+
+
+def _directory_entry(facet: Facet, value: str, count: int) -> str:
+    label = plain(facet.labels[value])
+    if not count:
+        return f"- {label} (none yet)"
+    return f"- [{label}]({facet.segment}/{value_slug(value)}/index.md) ({count})"
+
+
+def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str]:
+    """Every browse page and the directory, as {source path: Markdown}."""
+    pages: dict[str, str] = {}
+    directory = [
+        "# Find a service",
+        "",
+        f"The Local Offer lists {len(providers)} services. Choose how to browse them.",
+        "",
+    ]
+    for facet in facets():
+        directory += [f"## By {facet.heading.lower()}", ""]
+        groups = facet.groups or {"": {"label": "", "members": list(facet.labels)}}
+        index: dict[str, list[Provider]] = {value: [] for value in facet.labels}
+        for provider in providers:
+            for value in facet.values_of(provider):
+                index[value].append(provider)
+        for group in groups.values():
+            if group["label"]:
+                directory += [f"### {plain(group['label'])}", ""]
+            for value in group["members"]:
+                items = index[value]
+                directory.append(_directory_entry(facet, value, len(items)))
+                for number, total, chunk in _pages_of(items) if items else ():
+                    pages[_list_path(facet, value, number)] = _list_page(
+                        facet, value, number, total, chunk, len(items)
+                    )
+            directory.append("")
+    pages[DIRECTORY] = "\n".join(directory)
+    return pages

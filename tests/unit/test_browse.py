@@ -1,0 +1,63 @@
+"""Browse pages: every service reachable without JavaScript, in short pages."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from build_tools.browse import DIRECTORY, PAGE_SIZE, browse_pages
+from build_tools.model import provider_from_dict
+
+from .test_pages import entry
+
+
+def providers(count: int, **changes: object) -> tuple:
+    base = provider_from_dict("base", entry(**changes))
+    return tuple(
+        dataclasses.replace(base, slug=f"service-{n:03d}", name=f"Service {n:03d}")
+        for n in range(count)
+    )
+
+
+def test_directory_links_only_to_pages_that_exist() -> None:
+    pages = browse_pages(providers(3))
+    targets = re.findall(r"\]\(([^)]+)\)", pages[DIRECTORY])
+    assert targets
+    for target in targets:
+        assert f"services/{target}" in pages, target
+
+
+def test_long_lists_are_split_into_pages() -> None:
+    count = PAGE_SIZE * 2 + 5
+    pages = browse_pages(providers(count, categories=["early-years"]))
+    first = pages["services/type/early-years/index.md"]
+    second = pages["services/type/early-years/page-2/index.md"]
+    third = pages["services/type/early-years/page-3/index.md"]
+    assert first.count("\n## ") == PAGE_SIZE
+    assert third.count("\n## ") == 5
+    assert "[Next page](page-2/index.md)" in first
+    assert "[Previous page](../index.md)" in second and "[Next page](../page-3/index.md)" in second
+    assert "This is page 3 of 3." in third
+    assert "services/type/early-years/page-4/index.md" not in pages
+
+
+def test_all_needs_and_whole_borough_appear_in_every_list() -> None:
+    pages = browse_pages(providers(1, needs=["all"], service_areas=["dudley-borough"]))
+    assert "services/need/asd/index.md" in pages
+    assert "services/need/hi/index.md" in pages
+    assert "services/area/stourbridge/index.md" in pages
+    assert "services/area/outside-dudley/index.md" not in pages
+
+
+def test_age_bands_overlap_the_age_range() -> None:
+    pages = browse_pages(providers(1, age_range={"min": 4, "max": 11}))
+    assert {p for p in pages if p.startswith("services/age/")} == {
+        "services/age/0-4/index.md",
+        "services/age/5-10/index.md",
+        "services/age/11-15/index.md",
+    }
+
+
+def test_empty_lists_are_named_but_not_linked() -> None:
+    directory = browse_pages(providers(1))[DIRECTORY]
+    assert "- Special schools (none yet)" in directory
