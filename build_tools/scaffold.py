@@ -43,7 +43,11 @@ class NewService:
 
 def slug_for(name: str) -> str:
     """The file name (without .yaml) and web address for a service name."""
-    return slugify(name, max_length=80, word_boundary=True) or "new-service"
+    # "Children's" should become "childrens", not "children-s".
+    apostrophes = [["'", ""], ["\u2019", ""]]
+    return slugify(name, max_length=80, word_boundary=True, replacements=apostrophes) or (
+        "new-service"
+    )
 
 
 def build_entry(answers: NewService, today: dt.date, new_id: str | None = None) -> dict[str, Any]:
