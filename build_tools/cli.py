@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import docs, scaffold
-from .report import RENDERERS, summary_line
+from .report import RENDERERS
 from .schema import vocabulary
 from .validate import Report, check_document, validate_files
 
@@ -287,7 +287,8 @@ def build_command(providers_dir: Path | None, site_dir: Path | None) -> None:
         build_site(site_dir, folder)
     except Abort as error:
         raise click.ClickException(f"The site was not built: {error}") from None
-    click.echo(f"{summary_line(report)} Built the site in {site_dir or Path('site')}/.")
+    shown = len(report.valid_files())
+    click.echo(f"Built the site in {site_dir or Path('site')}/ from {shown} service files.")
 
 
 @main.command(name="docs")
