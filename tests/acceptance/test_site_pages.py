@@ -101,7 +101,7 @@ def test_house_style_on_every_page(built_site: Path) -> None:
             failures.append(f"{name}: has {len(page_facts.h1)} h1 headings; give it exactly one")
         elif not page_facts.title.startswith(page_facts.h1[0]):
             failures.append(f"{name}: title {page_facts.title!r} should start with the h1")
-        if page_facts.lang is None or not page_facts.lang.startswith("en"):
+        if page_facts.lang != "en-GB":
             failures.append(f"{name}: <html> has lang={page_facts.lang!r}")
         repeated = [i for i, n in Counter(page_facts.ids).items() if n > 1]
         if repeated:
@@ -157,3 +157,8 @@ def test_a_service_can_be_reached_from_home_without_javascript(built_site: Path)
     listing = _follow(built_site, directory, "Travel and transport")
     service = _follow(built_site, listing, "Go Independent")
     assert facts(service).h1 == ["Go Independent Travel Training"]
+
+
+def test_sample_data_banner_is_on_every_page(built_site: Path) -> None:
+    for page in pages_of(built_site):
+        assert "Sample data." in page.read_text(encoding="utf-8"), page
