@@ -110,6 +110,12 @@ def _get(data: Any, *path: str | int) -> Any:
     return data
 
 
+def _items(data: Any, key: str) -> list[Any]:
+    """The list under `key`, or no items if it is missing or not a list (the schema says so)."""
+    value = _get(data, key)
+    return value if isinstance(value, list) else []
+
+
 def _problem(doc: YamlDocument, file: str, path: Path, name: str, **details: Any) -> Problem:
     return make_problem(file, doc.position_of(path), name, format_path(path), **details)
 
@@ -163,7 +169,7 @@ def check_where_and_how(doc: YamlDocument, file: str, today: dt.date) -> Iterato
 
 
 def check_times(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
-    for index, slot in enumerate(_get(doc.data, "schedules") or []):
+    for index, slot in enumerate(_items(doc.data, "schedules")):
         opens, closes = _get(slot, "opens"), _get(slot, "closes")
         if (
             isinstance(opens, str)
@@ -251,7 +257,7 @@ def _urls(doc: YamlDocument) -> Iterator[tuple[Path, Any]]:
         ("local_offer", "sen_information_report"),
         _get(doc.data, "local_offer", "sen_information_report"),
     )
-    for index, contact in enumerate(_get(doc.data, "contacts") or []):
+    for index, contact in enumerate(_items(doc.data, "contacts")):
         yield ("contacts", index, "website"), _get(contact, "website")
 
 
@@ -262,7 +268,7 @@ def check_urls(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem
 
 
 def check_emails(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
-    for index, contact in enumerate(_get(doc.data, "contacts") or []):
+    for index, contact in enumerate(_items(doc.data, "contacts")):
         email = _get(contact, "email")
         if not isinstance(email, str) or "@" not in email:
             continue

@@ -179,6 +179,14 @@ def _compose(text: str, file: str) -> tuple[yaml.Node | None, Problem | None]:
         return None, _syntax_problem(error, file)
     except yaml.MarkedYAMLError as error:
         return None, _syntax_problem(error, file)
+    except RecursionError:  # the pure-Python composer recurses; libyaml stops at its own limit
+        return None, make_problem(
+            file,
+            Position(1, 1),
+            "yaml-syntax",
+            explanation="The fields are nested far too deeply.",
+            fix="Check the indentation and brackets.",
+        )
     except yaml.YAMLError as error:  # unmarked reader errors
         return None, make_problem(
             file,

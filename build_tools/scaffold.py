@@ -10,6 +10,8 @@ from typing import Any
 import yaml
 from slugify import slugify
 
+from .safe_yaml import parse_yaml
+
 
 @dataclass
 class NewService:
@@ -100,7 +102,15 @@ class _Dumper(yaml.SafeDumper):
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
+    if style is None and not _reads_back_plain(value):
+        style = '"'  # e.g. 01632960123 or y: PyYAML writes them plain, our reader refuses them
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _reads_back_plain(value: str) -> bool:
+    """True if `value` written without quotes is read back unchanged and without problems."""
+    document, problems = parse_yaml(f"v: {value}\n".encode(), "")
+    return not problems and document is not None and document.data.get("v") == value
 
 
 _Dumper.add_representer(str, _text)

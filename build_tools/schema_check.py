@@ -133,7 +133,11 @@ def _explain(error: ValidationError, document: YamlDocument, file: str) -> Itera
     elif special:
         yield problem(special)
     elif error.context:
-        yield from _explain(best_match(error.context), document, file)
+        # best_match([error]) prefers the branch whose type fits the value; it returns the
+        # error itself when no branch is better, so fall back to the closest branch then.
+        best = best_match([error])
+        best = best if best is not error else best_match(error.context)
+        yield from _explain(best, document, file)
     else:
         yield problem("schema-other", label=_label(path), detail=keyword)
 

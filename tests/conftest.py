@@ -1,0 +1,141 @@
+"""Fixtures for every test: no network, a fixed date, the repo root and a CLI runner."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from build_tools.cli import main
+from tests.support import REPO_ROOT, TODAY
+
+_LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"}
+
+
+class NetworkBlockedError(RuntimeError):
+    """A test tried to reach the network. Not an OSError, so no library can swallow it."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite the expected reports of the example tests instead of comparing them.",
+    )
+
+
+def is_loopback(host: object) -> bool:
+    """True for 127.0.0.1, ::1, localhost and the rest of the loopback range."""
+    if isinstance(host, bytes):
+        host = host.decode("ascii", "replace")
+    if not isinstance(host, str):
+        return False
+    host = host.strip("[]").split("%", 1)[0].lower()
+    if host in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _address_allowed(family: int, address: Any) -> bool:
+    if family == getattr(socket, "AF_UNIX", None):  # a local socket file, not the network
+        return True
+    return isinstance(address, tuple) and bool(address) and is_loopback(address[0])
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _block_network() -> Iterator[None]:
+    """Refuse every connection except to loopback, so no test depends on the internet.
+
+    Loopback stays open because the browser tests serve the built site on localhost.
+    """
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+    real_create_connection = socket.create_connection
+    real_getaddrinfo = socket.getaddrinfo
+
+    def refuse(what: object) -> NetworkBlockedError:
+        return NetworkBlockedError(f"Tests must not use the network (tried {what!r}).")
+
+    def connect(self: socket.socket, address: Any) -> None:
+        if not _address_allowed(self.family, address):
+            raise refuse(address)
+        return real_connect(self, address)
+
+    def connect_ex(self: socket.socket, address: Any) -> int:
+        if not _address_allowed(self.family, address):
+            raise refuse(address)
+        return real_connect_ex(self, address)
+
+    def create_connection(address: Any, *args: Any, **kwargs: Any) -> socket.socket:
+        if not (isinstance(address, tuple) and address and is_loopback(address[0])):
+            raise refuse(address)
+        return real_create_connection(address, *args, **kwargs)
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        # A name lookup would reach a DNS server; numbers and loopback names need none.
+        if host is not None and not is_loopback(host):
+            try:
+                ipaddress.ip_address(host.decode() if isinstance(host, bytes) else host)
+            except ValueError:
+                raise refuse(host) from None
+        return real_getaddrinfo(host, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(socket.socket, "connect", connect)
+        patch.setattr(socket.socket, "connect_ex", connect_ex)
+        patch.setattr(socket, "create_connection", create_connection)
+        patch.setattr(socket, "getaddrinfo", getaddrinfo)
+        yield
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True when pytest was run with --update-golden."""
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    """The root of the repository (the folder with pyproject.toml)."""
+    return REPO_ROOT
+
+
+@pytest.fixture
+def in_repo_root(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run the test from the repository root, so reports show paths like tests/examples/..."""
+    monkeypatch.chdir(REPO_ROOT)
+    return REPO_ROOT
+
+
+@pytest.fixture
+def today() -> Any:
+    """The fixed date every date-dependent check uses."""
+    return TODAY
+
+
+class Cli:
+    """Runs `localoffer` in-process with click's CliRunner."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: object, input: str | None = None) -> Result:
+        # catch_exceptions=False: a traceback is a bug, so let it fail the test loudly.
+        return self.runner.invoke(
+            main, [str(arg) for arg in args], input=input, catch_exceptions=False
+        )
+
+
+@pytest.fixture
+def cli() -> Cli:
+    """Call as cli("validate", path, "--today", TODAY_ARG); returns click's Result."""
+    return Cli()
