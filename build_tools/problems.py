@@ -45,8 +45,9 @@ class Problem:
     message: str
     fix: str
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.file, self.line, self.column, self.code, self.field)
+    def sort_key(self) -> tuple[str, bool, int, int, str, str]:
+        # LO020 ("N more problems not shown") always comes last for its file.
+        return (self.file, self.code == "LO020", self.line, self.column, self.code, self.field)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -93,7 +94,7 @@ _code(
     "not-utf8",
     E,
     "The file is not saved as UTF-8 text",
-    "The file has a character that is not UTF-8 text (byte {byte} at line {line}).",
+    "The file is not UTF-8 text{detail}.",
     "Save the file as UTF-8. In most editors this is in the 'Save as' or 'Encoding' menu.",
     "Provider files must be plain UTF-8 text. Files saved from Word or old Windows editors are "
     "sometimes in another encoding, which turns accented letters and curly quotes into nonsense.",
@@ -210,7 +211,7 @@ _code(
     "yaml-yes-no",
     E,
     "A yes/no word is ambiguous",
-    "{value} could be read as true/false or as the word '{value}'.",
+    "'{value}' could be read as true or false, or as the word '{value}'.",
     'Write true or false if you mean yes or no; otherwise put the word in quotes: "{value}".',
     "Older YAML tools read yes, no, on, off, y and n as true or false. Writing true or false, "
     "or quoting the word, means every tool reads it the same way.",
@@ -230,8 +231,8 @@ _code(
     "yaml-colon-number",
     E,
     "A time or ratio is not in quotes",
-    "{value} is not in quotes, so some tools would read it as a number ({as_number}).",
-    'Put it in quotes: "{value}".',
+    "{value} is not in quotes, so some tools would read it as the number {as_number}.",
+    'Put it in quotes: "{quoted}".',
     "Older YAML tools read 1:30 as 90 (one times sixty, plus thirty). Times must be in quotes, "
     'like "09:30".',
 )
@@ -419,7 +420,7 @@ _code(
     "repeated-item",
     E,
     "A list has the same item twice",
-    "{label} lists the same item twice.",
+    "{label} lists {value} more than once.",
     "Remove the repeated item.",
     "Each choice only needs to appear once.",
 )

@@ -38,7 +38,9 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--|&#?[A-Za-z0-9]+;")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|#{1,6}$)", re.MULTILINE)
 _SETEXT = re.compile(r"^\s{0,3}(=+|-{2,})\s*$", re.MULTILINE)
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+# A full stop after a word of three or more lower-case letters (not "e.g.", "St." or "a.m."),
+# or a ! or ?, followed by a capital letter.
+_SENTENCE_BREAK = re.compile(r"([a-z]{3,}\.|[!?])\s+[A-Z]")
 # Local parts that name a role, not a person.
 _ROLE_WORDS = {
     "info",

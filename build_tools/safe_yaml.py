@@ -119,6 +119,9 @@ def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Problem
     problems.extend(builder.problems)
     if builder.refused:  # a tag, key or depth we refuse: there is no usable document
         return None, problems
+    if data is None:  # only "---", "null" or "~"
+        problems.append(make_problem(file, Position(1, 1), "empty-file"))
+        return None, problems
     if not isinstance(data, dict):
         found = "a list" if isinstance(data, list) else "a single value"
         problems.append(make_problem(file, Position(1, 1), "not-a-mapping", found=found))
@@ -128,14 +131,23 @@ def parse_yaml(raw: bytes, file: str) -> tuple[YamlDocument | None, list[Problem
 
 def _decode(raw: bytes, file: str) -> tuple[str, Problem | None]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "", make_problem(file, Position(1, 1), "not-utf8", byte=1, line=1)
+        return "", make_problem(
+            file,
+            Position(1, 1),
+            "not-utf8",
+            detail=" (it looks like UTF-16, which some editors call Unicode)",
+        )
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         return "", make_problem(
-            file, Position(line, column), "not-utf8", byte=error.start + 1, line=line
+            file,
+            Position(line, column),
+            "not-utf8",
+            detail=f": line {line} has a character from another encoding, such as a curly"
+            " quote or an accented letter",
         )
 
 
@@ -386,6 +398,19 @@ class _Builder:
             self._refuse(node, "custom-tag", path, line=node.start_mark.line + 1, tag=node.tag)
         value: str = node.value
         if node.style:  # quoted or block text is always text (plain is None or "")
+            control = _CONTROL.search(value)
+            if control:  # written as an escape such as "\x07" inside quotes
+                line = node.start_mark.line + 1
+                self.problems.append(
+                    make_problem(
+                        self.file,
+                        self._position(node),
+                        "control-character",
+                        format_path(path),
+                        line=line,
+                        codepoint=f"U+{ord(control.group()):04X}",
+                    )
+                )
             return value
         return self._plain(node, value, path)
 
@@ -413,6 +438,7 @@ class _Builder:
                     "yaml-colon-number",
                     field_path,
                     value=value,
+                    quoted=_as_time(value),
                     as_number=_sexagesimal(value),
                 )
             )
@@ -423,6 +449,11 @@ class _Builder:
             if math.isfinite(number):
                 return number
         return value
+
+
+def _as_time(value: str) -> str:
+    """9:30 -> 09:30, so the suggested fix also passes the HH:MM check."""
+    return f"0{value}" if re.fullmatch(r"[0-9]:[0-5][0-9]", value) else value
 
 
 def _sexagesimal(value: str) -> str:

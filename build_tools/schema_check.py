@@ -112,7 +112,10 @@ def _explain(error: ValidationError, document: YamlDocument, file: str) -> Itera
     elif keyword == "maxItems":
         yield problem("too-many", label=_label(path), count=len(instance), limit=expected)
     elif keyword == "uniqueItems":
-        yield problem("repeated-item", label=_label(path))
+        repeated = next(
+            (item for index, item in enumerate(instance) if item in instance[:index]), None
+        )
+        yield problem("repeated-item", label=_label(path), value=show_value(repeated))
     elif keyword in ("minimum", "maximum"):
         bound = f"at least {expected}" if keyword == "minimum" else f"at most {expected}"
         yield problem(

@@ -283,7 +283,7 @@ def test_examples_survive_whitespace_fixers() -> None:
         ("javascript-url.yaml", "Links starting with javascript: are not allowed."),
         ("data-url.yaml", "Links starting with data: are not allowed."),
         ("yes-no-unquoted.yaml", '"no"'),
-        ("time-unquoted.yaml", "(570)"),
+        ("time-unquoted.yaml", "the number 570"),
         ("Bad Name.yaml", "Rename the file to bad-name.yaml"),
         ("yml-extension.yml", "Rename it to yml-extension.yaml"),
         ("missing-required-fields.yaml", "Organisation name (name) is missing."),
