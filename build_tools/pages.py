@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from urllib.parse import quote
 
 from .model import Contact, Location, Provider, Schedule
-from .schema import vocabulary
+from .schema import SAFE_LINK_SCHEMES, local_offer_questions, vocabulary
 
 REPORT_PROBLEM_URL = "mailto:localoffer@dudley.example?subject=Problem%20with%20{slug}"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
@@ -20,7 +20,6 @@ _LIST_START = re.compile(r"^(\s*)([-+>]|\d+[.)])")
 # The start of every inline link target, and every reference-style link definition.
 _LINK_TARGET = re.compile(r"\]\(\s*<?")
 _LINK_DEFINITION = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)", re.MULTILINE)
-SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 
 
 def plain(text: str) -> str:
@@ -41,7 +40,7 @@ def simple_markdown(text: str) -> str:
 def _guard_target(match: re.Match[str], text: str) -> str:
     """Keep a link target with a safe scheme; turn any other into a harmless #fragment."""
     rest = text[match.end() : match.end() + 12].lower()
-    return match.group(0) if rest.startswith(SAFE_SCHEMES) else match.group(0) + "#"
+    return match.group(0) if rest.startswith(SAFE_LINK_SCHEMES) else match.group(0) + "#"
 
 
 def long_date(day: dt.date) -> str:
@@ -162,30 +161,16 @@ def _glance(provider: Provider) -> Iterator[str]:
         yield ""
 
 
-_LOCAL_OFFER_ORDER = (
-    "identifying_needs",
-    "teaching",
-    "progress",
-    "staff_training",
-    "accessibility",
-    "transitions",
-    "wellbeing",
-    "activities",
-)
-
-
 def _local_offer_lines(provider: Provider) -> Iterator[str]:
-    answers = [key for key in _LOCAL_OFFER_ORDER if provider.local_offer.get(key)]
+    questions = local_offer_questions()
+    answers = [key for key in questions if provider.local_offer.get(key)]
     report = provider.local_offer.get("sen_information_report")
     if not answers and not report:
         return
-    from .schema import subschema_at
-
     yield "## Local Offer answers"
     yield ""
     for key in answers:
-        title = (subschema_at(("local_offer", key)) or {}).get("title", key)
-        yield f"### {title}"
+        yield f"### {questions[key]}"
         yield ""
         yield simple_markdown(provider.local_offer[key])
         yield ""

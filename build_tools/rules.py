@@ -15,6 +15,7 @@ from slugify import slugify
 from .load import LoadedFile
 from .problems import Problem
 from .safe_yaml import Path, YamlDocument, format_path, make_problem
+from .schema import SAFE_LINK_SCHEMES, local_offer_questions
 
 # Text fields that take simple Markdown, with their titles for messages.
 MARKDOWN_FIELDS: dict[Path, str] = {
@@ -23,16 +24,6 @@ MARKDOWN_FIELDS: dict[Path, str] = {
     ("cost", "description"): "About the cost",
     ("organisation", "description"): "About the organisation",
 }
-LOCAL_OFFER_ANSWERS = (
-    "identifying_needs",
-    "teaching",
-    "progress",
-    "staff_training",
-    "accessibility",
-    "transitions",
-    "wellbeing",
-    "activities",
-)
 
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--|&#?[A-Za-z0-9]+;")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
@@ -86,14 +77,13 @@ _ROLE_WORDS = {
 _PERSONAL = re.compile(r"[a-z]+[._-][a-z]+[0-9]*")
 
 _LINK_TARGETS = re.compile(r"\]\(\s*<?([^\s)>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
-_SAFE_LINK = ("https://", "http://", "mailto:", "tel:")
 
 
 def _unsafe_link(text: str) -> str | None:
     """The first link target in Markdown text that is not a web, email or phone link."""
     for match in _LINK_TARGETS.finditer(text):
         target = (match.group(1) or match.group(2) or "").rstrip(">")
-        if not target.lower().startswith(_SAFE_LINK):
+        if not target.lower().startswith(SAFE_LINK_SCHEMES):
             return target[:60]
     return None
 
@@ -204,7 +194,7 @@ def check_needs(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Proble
 def _markdown_fields(doc: YamlDocument) -> Iterator[tuple[Path, str, str]]:
     for path, label in MARKDOWN_FIELDS.items():
         yield path, label, _get(doc.data, *path)
-    for answer in LOCAL_OFFER_ANSWERS:
+    for answer in local_offer_questions():
         yield (
             ("local_offer", answer),
             "The Local Offer answer",

@@ -87,6 +87,21 @@ def subschema_at(path: tuple[str | int, ...]) -> dict[str, Any] | None:
     return resolve(node)
 
 
+# Link targets allowed in provider text: web, email and phone links only.
+SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+
+
+@cache
+def local_offer_questions() -> dict[str, str]:
+    """The Local Offer answers in page order, with their titles (the report link is not one)."""
+    properties = load_schema()["properties"]["local_offer"]["properties"]
+    return {
+        key: str(value["title"])
+        for key, value in properties.items()
+        if key != "sen_information_report"
+    }
+
+
 @cache
 def vocabulary(*path: str) -> dict[str, str]:
     """The values and labels of a fixed list, e.g. vocabulary("needs") -> {"ASD": "Autism", ...}."""
