@@ -113,7 +113,8 @@ def _list_page(
     depth = 3 if number == 1 else 4  # services/<facet>/<value>/[page-N/]index.md
     up = "../" * depth
     title = f"{facet.heading}: {label}"
-    lines = [f"# {plain(title)}", ""]
+    # Lists repeat what the service pages say: keep them out of the search index.
+    lines = ["---", "search:", "  exclude: true", "---", "", f"# {plain(title)}", ""]
     noun = "service" if count == 1 else "services"
     page_note = f" This is page {number} of {total}." if total > 1 else ""
     lines += [f"{count} {noun}.{page_note} [Back to the directory]({up}services/index.md)", ""]
