@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from . import docs, scaffold
-from .report import RENDERERS
+from .catalog import load_catalog
+from .report import RENDERERS, render_text
 from .schema import vocabulary
 from .validate import Report, check_document, validate_files
 
@@ -277,7 +278,14 @@ def build_command(providers_dir: Path | None, site_dir: Path | None) -> None:
     from .site import build_site
 
     folder = providers_dir or DEFAULT_PROVIDERS
-    report, text = run_validate(ValidateOptions((folder,), "text", dt.date.today()))
+    if not folder.is_dir():
+        raise click.UsageError(
+            f"There is no {folder}/ folder here. Run this from the project "
+            "folder, or name the folder with --providers."
+        )
+    # The on_config hook asks for the same catalog and gets this one back, not a second check.
+    report = load_catalog(folder, dt.date.today()).report
+    text = render_text(report)
     if not report.ok:
         click.echo(text, nl=False)
         sys.exit(1)
