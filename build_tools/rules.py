@@ -14,7 +14,7 @@ from slugify import slugify
 
 from .load import LoadedFile
 from .problems import Problem
-from .safe_yaml import Path, YamlDocument, format_path, make_problem
+from .safe_yaml import Path, Position, YamlDocument, format_path, make_problem
 from .schema import SAFE_LINK_SCHEMES, local_offer_questions
 
 # Text fields that take simple Markdown, with their titles for messages.
@@ -295,7 +295,7 @@ def check_file_name(loaded: LoadedFile) -> list[Problem]:
     """The file name must be a slug ending in .yaml, because it becomes the web address."""
     name = loaded.path.name
     stem, suffix = loaded.path.stem, loaded.path.suffix
-    start = YamlDocument(None).position_of(())
+    start = Position(1, 1)
     suggested = f"{slugify(stem) or 'my-service'}.yaml"
     if suffix != ".yaml":
         return [
@@ -315,7 +315,7 @@ def check_across_files(files: list[LoadedFile]) -> list[Problem]:
     seen_ids: dict[str, LoadedFile] = {}
     seen_names: dict[str, LoadedFile] = {}
     for loaded in files:
-        start = YamlDocument(None).position_of(())
+        start = Position(1, 1)
         first = seen_slugs.setdefault(loaded.slug, loaded)
         if first is not loaded:
             problems.append(
