@@ -15,7 +15,7 @@ from typing import Any
 from slugify import slugify
 
 from .model import Provider
-from .pages import age_text, cost_text, needs_text, plain
+from .pages import age_text, areas_text, cost_text, needs_text, plain
 from .schema import vocabulary, vocabulary_extra
 
 PAGE_SIZE = 50
@@ -86,12 +86,10 @@ def value_slug(value: str) -> str:
 
 def card(provider: Provider, link: str) -> str:
     """A service card: its name as a heading link, summary and key facts."""
-    areas = vocabulary("service_areas")
-    area = ", ".join(areas[a] for a in provider.service_areas) or "Not stated"
     facts = [
         ("Ages", age_text(provider.min_age, provider.max_age)),
         ("Cost", cost_text(provider)),
-        ("Area", area),
+        ("Area", areas_text(provider)),
         ("Needs", needs_text(provider)),
     ]
     lines = [f"## [{plain(provider.name)}]({link})", "", plain(provider.summary), ""]

@@ -31,6 +31,17 @@ def run_validate(options: ValidateOptions) -> tuple[Report, str]:
     return report, RENDERERS[options.output_format](report)
 
 
+def _providers_folder(chosen: Path | None) -> Path:
+    """The providers folder to read, or a usage error that says how to name it."""
+    folder = chosen or DEFAULT_PROVIDERS
+    if not folder.is_dir():
+        raise click.UsageError(
+            f"There is no {folder}/ folder here. Run this from the project "
+            "folder, or name the folder with --providers."
+        )
+    return folder
+
+
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
@@ -90,12 +101,7 @@ def validate(
       localoffer validate providers/castle-hill-speech-drop-in.yaml
       localoffer validate --format github
     """
-    chosen = paths or (providers_dir or DEFAULT_PROVIDERS,)
-    if not paths and not chosen[0].is_dir():
-        raise click.UsageError(
-            f"There is no {chosen[0]}/ folder here. Run this from the "
-            "project folder, or name the folder with --providers."
-        )
+    chosen = paths or (_providers_folder(providers_dir),)
     report, text = run_validate(ValidateOptions(tuple(chosen), output_format, today))
     click.echo(text, nl=False)
     sys.exit(0 if report.ok else 1)
@@ -277,12 +283,7 @@ def build_command(providers_dir: Path | None, site_dir: Path | None) -> None:
 
     from .site import build_site
 
-    folder = providers_dir or DEFAULT_PROVIDERS
-    if not folder.is_dir():
-        raise click.UsageError(
-            f"There is no {folder}/ folder here. Run this from the project "
-            "folder, or name the folder with --providers."
-        )
+    folder = _providers_folder(providers_dir)
     # The on_config hook asks for the same catalog and gets this one back, not a second check.
     report = load_catalog(folder, dt.date.today()).report
     text = render_text(report)

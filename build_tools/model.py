@@ -87,11 +87,7 @@ class Provider:
 
     def is_overdue(self, today: dt.date) -> bool:
         """True when the entry was last checked more than 12 months before `today`."""
-        try:
-            year_ago = today.replace(year=today.year - 1)
-        except ValueError:  # 29 February
-            year_ago = today.replace(year=today.year - 1, day=28)
-        return self.last_reviewed < year_ago
+        return self.last_reviewed < one_year_before(today)
 
     def is_shown(self, today: dt.date) -> bool:
         """False before show_from, after show_until, or when closed for good."""
@@ -100,6 +96,14 @@ class Provider:
         if self.show_from and today < self.show_from:
             return False
         return not (self.show_until and today > self.show_until)
+
+
+def one_year_before(today: dt.date) -> dt.date:
+    """The same day a year earlier (28 February for 29 February)."""
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:
+        return today.replace(year=today.year - 1, day=28)
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -73,6 +73,10 @@ def needs_text(provider: Provider) -> str:
     return "; ".join(labels[need] for need in provider.needs)
 
 
+def areas_text(provider: Provider) -> str:
+    return _labels(provider.service_areas, "service_areas") or "Not stated"
+
+
 def _labels(values: tuple[str, ...], *path: str) -> str:
     labels = vocabulary(*path)
     return ", ".join(labels[value] for value in values)
@@ -150,7 +154,7 @@ def _glance(provider: Provider) -> Iterator[str]:
         ("Ages", age_text(provider.min_age, provider.max_age)),
         ("Cost", cost_text(provider)),
         ("Needs", needs_text(provider)),
-        ("Area", _labels(provider.service_areas, "service_areas") or "Not stated"),
+        ("Area", areas_text(provider)),
         ("How to get it", _labels(provider.routes, "how_to_access", "routes")),
     ]
     if provider.delivery:

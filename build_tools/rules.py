@@ -13,6 +13,7 @@ from typing import Any
 from slugify import slugify
 
 from .load import LoadedFile
+from .model import one_year_before
 from .problems import Problem
 from .safe_yaml import Path, Position, YamlDocument, format_path, make_problem
 from .schema import SAFE_LINK_SCHEMES, local_offer_questions
@@ -134,15 +135,8 @@ def check_review_date(doc: YamlDocument, file: str, today: dt.date) -> Iterator[
         yield _problem(
             doc, file, ("last_reviewed",), "review-in-future", value=value, today=today.isoformat()
         )
-    elif reviewed < _one_year_before(today):
+    elif reviewed < one_year_before(today):
         yield _problem(doc, file, ("last_reviewed",), "review-overdue", value=value)
-
-
-def _one_year_before(today: dt.date) -> dt.date:
-    try:
-        return today.replace(year=today.year - 1)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - 1, day=28)
 
 
 def check_show_dates(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
