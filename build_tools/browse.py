@@ -14,12 +14,16 @@ from typing import Any
 
 from slugify import slugify
 
+from .finder import directory_finder
 from .model import Provider
 from .pages import age_text, areas_text, cost_text, needs_text, plain
 from .schema import vocabulary, vocabulary_extra
+from .search_index import areas_of, needs_of
 
 PAGE_SIZE = 50
 DIRECTORY = "services/index.md"
+# The directory runs the finder script, and is a way into the services, not a search result.
+DIRECTORY_FRONT_MATTER = ("---", "template: finder.html", "search:", "  exclude: true", "---", "")
 AGE_BANDS: dict[str, tuple[int, int]] = {
     "0-4": (0, 4),
     "5-10": (5, 10),
@@ -27,6 +31,9 @@ AGE_BANDS: dict[str, tuple[int, int]] = {
     "16-18": (16, 18),
     "19-25": (19, 25),
 }
+
+
+_AGE_LABELS = {band: f"{band.replace('-', ' to ')} years" for band in AGE_BANDS}
 
 
 @dataclass(frozen=True)
@@ -40,27 +47,12 @@ class Facet:
     groups: dict[str, dict[str, Any]] | None = None
 
 
-def _age_bands(provider: Provider) -> tuple[str, ...]:
+def age_bands_of(provider: Provider) -> tuple[str, ...]:
     return tuple(
         band
         for band, (low, high) in AGE_BANDS.items()
         if provider.min_age <= high and provider.max_age >= low
     )
-
-
-def _needs(provider: Provider) -> tuple[str, ...]:
-    # A service for all needs belongs in every need's list.
-    if "all" in provider.needs:
-        return tuple(need for need in vocabulary("needs") if need != "all")
-    return provider.needs
-
-
-def _areas(provider: Provider) -> tuple[str, ...]:
-    if "dudley-borough" in provider.service_areas:
-        towns = [a for a in vocabulary("service_areas") if a != "outside-dudley"]
-        extra = ("outside-dudley",) if "outside-dudley" in provider.service_areas else ()
-        return (*towns, *extra)
-    return provider.service_areas
 
 
 def facets() -> list[Facet]:
@@ -74,9 +66,9 @@ def facets() -> list[Facet]:
             lambda p: p.categories,
             vocabulary_extra("x-groups", "categories"),
         ),
-        Facet("need", "Need", needs, _needs),
-        Facet("age", "Age", {b: f"{b.replace('-', ' to ')} years" for b in AGE_BANDS}, _age_bands),
-        Facet("area", "Area", vocabulary("service_areas"), _areas),
+        Facet("need", "Need", needs, needs_of),
+        Facet("age", "Age", _AGE_LABELS, age_bands_of),
+        Facet("area", "Area", vocabulary("service_areas"), areas_of),
     ]
 
 
@@ -152,13 +144,20 @@ def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str]:
     """Every browse page and the directory, as {source path: Markdown}."""
     pages: dict[str, str] = {}
     directory = [
+        *DIRECTORY_FRONT_MATTER,
         "# Find a service",
         "",
-        f"The Local Offer lists {len(providers)} services. Choose how to browse them.",
+        f"The Local Offer lists {len(providers)} services.",
+        "",
+        directory_finder(),
+        "",
+        "## Browse the services",
+        "",
+        "Choose a list. The lists work on any phone or computer, with or without JavaScript.",
         "",
     ]
     for facet in facets():
-        directory += [f"## By {facet.heading.lower()}", ""]
+        directory += [f"### By {facet.heading.lower()}", ""]
         groups = facet.groups or {"": {"label": "", "members": list(facet.labels)}}
         index: dict[str, list[Provider]] = {value: [] for value in facet.labels}
         for provider in providers:
@@ -166,7 +165,7 @@ def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str]:
                 index[value].append(provider)
         for group in groups.values():
             if group["label"]:
-                directory += [f"### {plain(group['label'])}", ""]
+                directory += [f"#### {plain(group['label'])}", ""]
             for value in group["members"]:
                 items = index[value]
                 directory.append(_directory_entry(facet, value, len(items)))

@@ -17,9 +17,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
-from build_tools.pages import render_service_page
+from build_tools.finder import SEARCH_PAGE, search_page
+from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.problems import Severity
 from build_tools.report import render_text
+from build_tools.search_engine import SearchIndexError, index_site
+from build_tools.search_index import search_block
 
 log = get_plugin_logger("local_offer")
 _state: dict[str, Any] = {}
@@ -46,16 +49,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """on_files: add a page for every service, kept out of the navigation."""
     catalog: Catalog = _state["catalog"]
+    report_to = config.extra.get("report_problem_email") or DEFAULT_REPORT_ADDRESS
     for provider in catalog.providers:
+        page = render_service_page(provider, _state["today"], report_to)
         files.append(
             File.generated(
                 config,
                 f"services/{provider.slug}.md",
-                content=render_service_page(provider, _state["today"]),
+                content=f"{page}\n{search_block(provider)}\n",
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
     for path, content in browse_pages(catalog.providers).items():
         inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
+    files.append(File.generated(config, SEARCH_PAGE, content=search_page()))
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """on_post_build: index the finished pages for search and the directory's filters."""
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from error

@@ -7,6 +7,7 @@ HTML, and simple-Markdown fields have `<` and `&` escaped so any HTML shows as t
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterator
 from urllib.parse import quote
@@ -14,7 +15,8 @@ from urllib.parse import quote
 from .model import Contact, Location, Provider, Schedule
 from .schema import SAFE_LINK_SCHEMES, local_offer_questions, vocabulary
 
-REPORT_PROBLEM_URL = "mailto:localoffer@dudley.example?subject=Problem%20with%20{slug}"
+# Used when mkdocs.yml sets no `extra.report_problem_email`.
+DEFAULT_REPORT_ADDRESS = "localoffer@dudley.example"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 _LIST_START = re.compile(r"^(\s*)([-+>]|\d+[.)])")
 # The start of every inline link target, and every reference-style link definition.
@@ -183,9 +185,24 @@ def _local_offer_lines(provider: Provider) -> Iterator[str]:
         yield ""
 
 
-def render_service_page(provider: Provider, today: dt.date) -> str:
+def report_problem_link(provider: Provider, address: str) -> str:
+    """A mailto: link whose subject names the page, so the team knows which entry is wrong."""
+    subject = quote(f"Problem with the Local Offer page {provider.slug}")
+    return f"mailto:{quote(address, safe='@')}?subject={subject}"
+
+
+def front_matter(provider: Provider) -> list[str]:
+    """The page's front matter: its kind, read by the templates, and its description."""
+    # JSON strings are YAML strings, with every character safely escaped.
+    description = json.dumps(" ".join(provider.summary.split()))
+    return ["---", "kind: service", f"description: {description}", "---", ""]
+
+
+def render_service_page(
+    provider: Provider, today: dt.date, report_to: str = DEFAULT_REPORT_ADDRESS
+) -> str:
     """The whole Markdown page for one service."""
-    lines = [f"# {plain(provider.name)}", "", plain(provider.summary), ""]
+    lines = [*front_matter(provider), f"# {plain(provider.name)}", "", plain(provider.summary), ""]
     if provider.status == "temporarily-closed":
         lines += [
             '!!! warning "Temporarily closed"',
@@ -245,7 +262,7 @@ def render_service_page(provider: Provider, today: dt.date) -> str:
     lines += [
         f"Last checked on {long_date(provider.last_reviewed)}.",
         "",
-        f"[Report a problem with this page]({REPORT_PROBLEM_URL.format(slug=provider.slug)})",
+        f"[Report a problem with this page]({report_problem_link(provider, report_to)})",
         "",
     ]
     return "\n".join(lines)

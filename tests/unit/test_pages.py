@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
+from mkdocs.utils.meta import get_data
 
 from build_tools.model import provider_from_dict
 from build_tools.pages import (
@@ -45,7 +46,8 @@ def entry(**changes: object) -> dict[str, object]:
 
 def html_of(data: dict[str, object], today: dt.date = TODAY) -> str:
     page = render_service_page(provider_from_dict("lye-stay-and-play", data), today)
-    return markdown.markdown(page, extensions=["def_list", "admonition"])
+    body, _ = get_data(page)  # MkDocs reads the front matter off before Markdown sees the page
+    return markdown.markdown(body, extensions=["def_list", "admonition"])
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,158 @@
+"""The HTML of the search and filter forms, for the directory and the search page. Pure functions.
+
+The forms are ordinary GET forms with labelled controls, written at build time. The script
+(overrides/assets/javascripts/finder.js) reads them, keeps their state in the URL and shows the
+results; without JavaScript the whole block stays hidden and the browse lists do the job.
+Each HTML block is one line with no blank lines, so Python-Markdown passes it through untouched.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from .schema import vocabulary, vocabulary_extra
+from .search_index import FILTERS, MAX_AGE, MIN_AGE, Filter
+
+RESULTS_PER_BATCH = 20
+
+
+def _options(values: dict[str, str], chosen_label: str) -> str:
+    items = [f'<option value="">{html.escape(chosen_label)}</option>']
+    items += [
+        f'<option value="{html.escape(value)}">{html.escape(label)}</option>'
+        for value, label in values.items()
+    ]
+    return "".join(items)
+
+
+def _type_options(any_label: str) -> str:
+    """Types of service in their groups, as the schema's x-groups order them."""
+    labels = vocabulary("categories")
+    items = [f'<option value="">{html.escape(any_label)}</option>']
+    for group in vocabulary_extra("x-groups", "categories").values():
+        members = {value: labels[value] for value in group["members"]}
+        inner = _options(members, "")[len('<option value=""></option>') :]
+        items.append(f'<optgroup label="{html.escape(group["label"])}">{inner}</optgroup>')
+    return "".join(items)
+
+
+def _select(item: Filter) -> str:
+    control_id = f"lo-filter-{item.key}"
+    options = (
+        _type_options(item.any_label)
+        if item.key == "type"
+        else _options(item.options(), item.any_label)
+    )
+    return (
+        f'<div class="lo-field"><label for="{control_id}">{html.escape(item.label)}</label>'
+        f'<select id="{control_id}" name="{item.key}">{options}</select></div>'
+    )
+
+
+def _text_field(control_id: str, label: str, hint: str) -> str:
+    return (
+        f'<div class="lo-field"><label for="{control_id}">{label}</label>'
+        f'<p class="lo-hint" id="{control_id}-hint">{hint}</p>'
+        f'<input id="{control_id}" name="q" type="search" autocomplete="off" '
+        f'aria-describedby="{control_id}-hint"></div>'
+    )
+
+
+def _age_field() -> str:
+    return (
+        '<div class="lo-field"><label for="lo-filter-age">Age of the child or young person</label>'
+        '<p class="lo-hint" id="lo-filter-age-hint">In years, for example 7</p>'
+        '<p class="lo-error" id="lo-filter-age-error" hidden></p>'
+        f'<input id="lo-filter-age" name="age" type="number" inputmode="numeric" '
+        f'min="{MIN_AGE}" max="{MAX_AGE}" step="1" class="lo-age" '
+        'aria-describedby="lo-filter-age-hint lo-filter-age-error"></div>'
+    )
+
+
+def _results(noun: str) -> str:
+    return (
+        '<h2 id="lo-results-heading">Results</h2>'
+        '<p id="lo-status" class="lo-status" role="status" aria-live="polite"></p>'
+        '<ol id="lo-results" class="lo-results" aria-labelledby="lo-results-heading"></ol>'
+        f'<button type="button" id="lo-more" class="md-button" hidden>Show more {noun}</button>'
+    )
+
+
+def directory_finder() -> str:
+    """Search words, the filters and the results, for the directory at /services/."""
+    main = [f for f in FILTERS if not f.more]
+    more = [f for f in FILTERS if f.more]
+    fields = [
+        _text_field("lo-filter-q", "Search words", "Optional, for example speech or swimming"),
+        _select(main[0]),
+        _age_field(),
+        *(_select(item) for item in main[1:]),
+        '<div class="lo-field lo-check"><input id="lo-filter-cost" name="cost" type="checkbox" '
+        'value="free"><label for="lo-filter-cost">Free services only</label></div>',
+        '<details class="lo-more-filters" id="lo-more-filters"><summary>More filters: day, '
+        "language, venue accessibility, how it is given</summary>",
+        *(_select(item) for item in more),
+        "</details>",
+        '<div class="lo-field"><label for="lo-sort">Sort by</label><select id="lo-sort" '
+        'name="sort"><option value="">Best match, or name when there are no search words'
+        '</option><option value="name">Name, A to Z</option><option value="checked">'
+        "Most recently checked</option></select></div>",
+        '<div class="lo-actions"><button type="submit" class="md-button md-button--primary">'
+        'Show services</button><a class="md-button" href="./">Clear all filters</a></div>',
+    ]
+    return _finder("Search and filter services", {"kind": "service"}, fields, "services")
+
+
+def site_search() -> str:
+    """One search box over guidance pages and services, for the search page."""
+    fields = [
+        _text_field("lo-filter-q", "Search words", "For example autism, or EHC plan"),
+        '<div class="lo-field"><label for="lo-filter-kind">Show</label><select '
+        'id="lo-filter-kind" name="kind"><option value="">Services and guidance</option>'
+        '<option value="service">Services only</option><option value="guidance">Guidance only'
+        "</option></select></div>",
+        '<div class="lo-actions"><button type="submit" class="md-button md-button--primary">'
+        "Search</button></div>",
+    ]
+    return _finder("Search services and guidance", {}, fields, "results")
+
+
+def _finder(heading: str, fixed: dict[str, str], fields: list[str], noun: str) -> str:
+    fixed_json = html.escape(json.dumps(fixed), quote=True)
+    return (
+        '<section id="lo-finder" class="lo-finder" hidden aria-labelledby="lo-finder-heading">'
+        f'<h2 id="lo-finder-heading">{html.escape(heading)}</h2>'
+        f'<form id="lo-form" class="lo-form" method="get" role="search" '
+        f'data-fixed-filters="{fixed_json}" data-batch="{RESULTS_PER_BATCH}" '
+        f'aria-labelledby="lo-finder-heading">'
+        + "".join(fields)
+        + "</form>"
+        + _results(noun)
+        + "</section>"
+    )
+
+
+SEARCH_PAGE = "search/index.md"
+
+
+def search_page() -> str:
+    """The Markdown of the search page, with its no-JavaScript notice."""
+    return "\n".join(
+        [
+            "---",
+            "template: finder.html",
+            "search:",
+            "  exclude: true",
+            "---",
+            "",
+            "# Search",
+            "",
+            '<p class="lo-nojs">Search needs JavaScript, which is switched off or not working in '
+            'this browser. You can still <a href="../services/">browse the services</a> by type, '
+            "need, age or area.</p>",
+            "",
+            site_search(),
+            "",
+        ]
+    )

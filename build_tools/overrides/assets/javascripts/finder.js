@@ -1,0 +1,235 @@
+// The search and filter form of the directory (/services/) and the search page (/search/).
+//
+// Progressive enhancement: without this script the form stays hidden and the browse lists do the
+// job. With it, the form is shown, its state lives in the URL (links can be shared, and the back
+// button works), results come from the Pagefind index, and the count is announced through a
+// live region. Provider text is only ever set as textContent, never as HTML.
+
+const finder = document.getElementById("lo-finder");
+const form = document.getElementById("lo-form");
+const status = document.getElementById("lo-status");
+const list = document.getElementById("lo-results");
+const more = document.getElementById("lo-more");
+const heading = document.getElementById("lo-results-heading");
+const ageInput = document.getElementById("lo-filter-age");
+const ageError = document.getElementById("lo-filter-age-error");
+
+// This file is at assets/javascripts/finder.js: the site root is two folders up, wherever the
+// site is published (a domain root or a sub-folder).
+const siteRoot = new URL("../../", import.meta.url);
+const fixedFilters = JSON.parse(form.dataset.fixedFilters || "{}");
+const batchSize = Number(form.dataset.batch) || 20;
+const NOT_FILTERS = new Set(["q", "sort"]);
+const TYPING_PAUSE_MS = 400;
+
+let pagefind = null;
+let results = [];
+let shown = 0;
+let latestSearch = 0;
+let typingTimer = 0;
+
+function formState() {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    const text = String(value).trim();
+    if (text) params.append(name, text);
+  }
+  return params;
+}
+
+function fillForm(params) {
+  for (const control of form.elements) {
+    if (!control.name) continue;
+    const value = params.get(control.name) ?? "";
+    if (control.type === "checkbox") {
+      control.checked = value === control.value;
+    } else if (control.tagName === "SELECT") {
+      const known = [...control.options].some((option) => option.value === value);
+      control.value = known ? value : "";
+    } else {
+      control.value = value;
+    }
+  }
+  const moreFilters = document.getElementById("lo-more-filters");
+  if (moreFilters && [...moreFilters.querySelectorAll("select")].some((s) => s.value)) {
+    moreFilters.open = true;
+  }
+}
+
+function ageProblem(params) {
+  const age = params.get("age");
+  if (age === null) return "";
+  if (!/^\d{1,2}$/.test(age) || Number(age) > 25) {
+    return "Enter an age from 0 to 25 in whole years, for example 7.";
+  }
+  return "";
+}
+
+function showAgeProblem(problem) {
+  if (!ageInput || !ageError) return;
+  ageError.textContent = problem;
+  ageError.hidden = !problem;
+  ageInput.toggleAttribute("aria-invalid", Boolean(problem));
+}
+
+// The choices in words, for the announcement: "need: Autism, age 7, free only".
+function choicesInWords(params) {
+  const words = [];
+  for (const control of form.elements) {
+    if (!control.name || !params.has(control.name) || control.name === "sort") continue;
+    if (control.type === "checkbox") {
+      if (control.checked) words.push(control.labels[0].textContent.toLowerCase());
+    } else if (control.tagName === "SELECT") {
+      const label = control.labels[0].textContent.toLowerCase();
+      words.push(`${label}: ${control.selectedOptions[0].textContent}`);
+    } else if (control.name === "age") {
+      if (!ageProblem(params)) words.push(`age ${Number(params.get("age"))}`);
+    } else {
+      words.push(`words "${params.get(control.name)}"`);
+    }
+  }
+  return words.join(", ");
+}
+
+function searchOptions(params) {
+  const filters = { ...fixedFilters };
+  for (const [name, value] of params) {
+    if (!NOT_FILTERS.has(name)) filters[name] = value;
+  }
+  if (ageProblem(params)) delete filters.age;
+  else if (filters.age) filters.age = String(Number(filters.age));
+  const term = params.get("q");
+  const sort = params.get("sort") || (term ? "" : "name");
+  const options = { filters };
+  if (sort === "name") options.sort = { name: "asc" };
+  if (sort === "checked") options.sort = { checked: "desc" };
+  return { term: term || null, options };
+}
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function plainText(html) {
+  // Pagefind's excerpt marks matches with <mark>; keep only its text.
+  return new DOMParser().parseFromString(html || "", "text/html").body.textContent || "";
+}
+
+function card(data) {
+  const meta = data.meta || {};
+  const item = element("li", "", "lo-card");
+  const title = element("h3");
+  const link = element("a", meta.title || data.url);
+  link.href = data.url;
+  title.append(link);
+  item.append(title);
+  if (meta.kind === "Guidance") item.append(element("p", "Guidance page", "lo-kind"));
+  item.append(element("p", meta.summary || plainText(data.excerpt)));
+  const facts = [
+    ["Ages", meta.ages],
+    ["Cost", meta.cost],
+    ["Area", meta.area],
+    ["Needs", meta.needs],
+  ].filter(([, value]) => value);
+  if (facts.length) {
+    const details = element("dl", "", "lo-facts");
+    for (const [term, value] of facts) details.append(element("dt", term), element("dd", value));
+    item.append(details);
+  }
+  return item;
+}
+
+async function showMore(moveFocus) {
+  const next = results.slice(shown, shown + batchSize);
+  const pages = await Promise.all(next.map((result) => result.data()));
+  const cards = pages.map(card);
+  list.append(...cards);
+  shown += cards.length;
+  more.hidden = shown >= results.length;
+  more.textContent = `Show more (${results.length - shown} left)`;
+  if (moveFocus && cards.length) cards[0].querySelector("a").focus();
+}
+
+function announce(params) {
+  const count = results.length;
+  const noun = fixedFilters.kind === "service" ? "service" : "page";
+  const choices = choicesInWords(params);
+  const matched = count === 1 ? `1 ${noun} matches` : `${count} ${noun}s match`;
+  const found = count ? matched : `No ${noun}s match`;
+  const suffix = count ? "." : ". Try removing a filter or using fewer words.";
+  status.textContent = choices ? `${found} ${choices}${suffix}` : `${found}${suffix}`;
+}
+
+async function search(params) {
+  const ticket = ++latestSearch;
+  showAgeProblem(ageProblem(params));
+  const { term, options } = searchOptions(params);
+  if (!term && !Object.keys(options.filters).length) {
+    results = [];
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = "Type some words to search.";
+    return;
+  }
+  list.setAttribute("aria-busy", "true");
+  const response = await pagefind.search(term, options);
+  if (ticket !== latestSearch) return; // a newer search has started
+  results = response.results;
+  shown = 0;
+  list.replaceChildren();
+  await showMore(false);
+  list.removeAttribute("aria-busy");
+  announce(params);
+}
+
+function commit() {
+  const params = formState();
+  const query = params.toString();
+  if (query !== location.search.replace(/^\?/, "")) {
+    history.pushState(null, "", query ? `?${query}` : location.pathname);
+  }
+  return search(params);
+}
+
+function fromAddress() {
+  fillForm(new URLSearchParams(location.search));
+  return search(formState());
+}
+
+async function start() {
+  for (const note of document.querySelectorAll(".lo-nojs")) note.hidden = true;
+  finder.hidden = false;
+  try {
+    pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+    await pagefind.options({ baseUrl: siteRoot.pathname });
+  } catch {
+    status.textContent = "Search is not working in this browser. Use the lists to browse instead.";
+    for (const control of form.elements) control.disabled = true;
+    return;
+  }
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    await commit();
+    heading.focus();
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.type === "search") return; // handled as the family types
+    clearTimeout(typingTimer);
+    commit();
+  });
+  form.addEventListener("input", (event) => {
+    if (event.target.type !== "search" && event.target.name !== "age") return;
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(commit, TYPING_PAUSE_MS);
+  });
+  more.addEventListener("click", () => showMore(true));
+  window.addEventListener("popstate", fromAddress);
+  heading.tabIndex = -1;
+  await fromAddress();
+}
+
+start();
