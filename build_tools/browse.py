@@ -14,9 +14,10 @@ from typing import Any
 
 from slugify import slugify
 
+from .cards import card_list, service_card
 from .finder import directory_finder
 from .model import Provider
-from .pages import age_text, areas_text, cost_text, needs_text, plain
+from .pages import plain
 from .schema import vocabulary, vocabulary_extra
 from .search_index import areas_of, needs_of
 
@@ -76,20 +77,6 @@ def value_slug(value: str) -> str:
     return slugify(value) or "other"
 
 
-def card(provider: Provider, link: str) -> str:
-    """A service card: its name as a heading link, summary and key facts."""
-    facts = [
-        ("Ages", age_text(provider.min_age, provider.max_age)),
-        ("Cost", cost_text(provider)),
-        ("Area", areas_text(provider)),
-        ("Needs", needs_text(provider)),
-    ]
-    lines = [f"## [{plain(provider.name)}]({link})", "", plain(provider.summary), ""]
-    for term, definition in facts:
-        lines += [term, f":   {definition}", ""]
-    return "\n".join(lines)
-
-
 def _pages_of(items: list[Provider]) -> Iterator[tuple[int, int, list[Provider]]]:
     total = max(1, -(-len(items) // PAGE_SIZE))
     for number in range(1, total + 1):
@@ -108,8 +95,10 @@ def _list_page(
     noun = "service" if count == 1 else "services"
     page_note = f" This is page {number} of {total}." if total > 1 else ""
     lines += [f"{count} {noun}.{page_note} [Back to the directory]({up}services/index.md)", ""]
-    for provider in items:
-        lines.append(card(provider, f"{up}services/{provider.slug}.md"))
+    # Card links are final URLs: MkDocs does not rewrite links inside raw HTML.
+    service_url = "../" * (depth - 1)
+    cards = [service_card(p, f"{service_url}{p.slug}/") for p in items]
+    lines += [card_list(cards), ""]
     lines += list(_pager(number, total))
     return "\n".join(lines)
 

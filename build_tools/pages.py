@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
+from html import escape
 from urllib.parse import quote
 
 from .model import Contact, Location, Provider, Schedule
@@ -161,10 +162,10 @@ def _glance(provider: Provider) -> Iterator[str]:
     ]
     if provider.delivery:
         rows.append(("Delivered", _labels(provider.delivery, "delivery")))
-    for term, definition in rows:
-        yield term
-        yield f":   {definition}"
-        yield ""
+    # One line of HTML, so the block can carry a class for its boxed, two-column layout.
+    cells = "".join(f"<dt>{escape(term)}</dt><dd>{escape(value)}</dd>" for term, value in rows)
+    yield f'<dl class="lo-glance">{cells}</dl>'
+    yield ""
 
 
 def _local_offer_lines(provider: Provider) -> Iterator[str]:

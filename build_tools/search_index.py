@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .model import Provider
 from .pages import age_text, areas_text, cost_text, needs_text
-from .schema import vocabulary
+from .schema import vocabulary, vocabulary_extra
 
 MIN_AGE, MAX_AGE = 0, 25
 
@@ -52,10 +52,22 @@ def _needs_options() -> dict[str, str]:
 
 
 def needs_of(provider: Provider) -> tuple[str, ...]:
-    # A service for all needs belongs in every need's list.
+    """Every need a family could look under and expect to find this service.
+
+    A service for all needs matches every need. A broad area of need (communication and
+    interaction) matches each need inside it (autism, speech and language), and a specific
+    need matches the broad area it belongs to, but not that area's other needs.
+    """
     if "all" in provider.needs:
         return tuple(need for need in vocabulary("needs") if need != "all")
-    return provider.needs
+    listed = set(provider.needs)
+    matched = set(listed)
+    for area, members in vocabulary_extra("x-broad-areas", "needs").items():
+        if area in listed:
+            matched.update(members)
+        elif listed.intersection(members):
+            matched.add(area)
+    return _in_order(matched, "needs")
 
 
 def areas_of(provider: Provider) -> tuple[str, ...]:

@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from build_tools.cli import main
-from tests.support import REPO_ROOT, TODAY
+from build_tools.site import build_site
+from tests.support import FIXTURE_PROVIDERS, REPO_ROOT, TODAY
 
 _LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"}
 
@@ -139,3 +140,19 @@ class Cli:
 def cli() -> Cli:
     """Call as cli("validate", path, "--today", TODAY_ARG); returns click's Result."""
     return Cli()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A strict build of the real content plus the five fixture providers, made once."""
+    site_dir = tmp_path_factory.mktemp("fixture-site")
+    build_site(site_dir=site_dir, providers_dir=FIXTURE_PROVIDERS)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A strict build of the site as shipped: the real content and the 64 sample providers."""
+    site_dir = tmp_path_factory.mktemp("sample-site")
+    build_site(site_dir=site_dir, providers_dir=REPO_ROOT / "providers")
+    return site_dir

@@ -9,6 +9,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO_ROOT / "tests" / "examples" / "providers"
 VALID_DIR = EXAMPLES / "valid"
 INVALID_DIR = EXAMPLES / "invalid"
+FIXTURE_PROVIDERS = REPO_ROOT / "tests" / "examples" / "site" / "providers"
 
 # Every date-dependent check runs as if today were this day, so the tests never go stale.
 TODAY = dt.date(2026, 11, 25)

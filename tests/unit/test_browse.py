@@ -33,8 +33,10 @@ def test_long_lists_are_split_into_pages() -> None:
     first = pages["services/type/early-years/index.md"]
     second = pages["services/type/early-years/page-2/index.md"]
     third = pages["services/type/early-years/page-3/index.md"]
-    assert first.count("\n## ") == PAGE_SIZE
-    assert third.count("\n## ") == 5
+    assert first.count('<li class="lo-card">') == PAGE_SIZE
+    assert third.count('<li class="lo-card">') == 5
+    assert '<a href="../../service-000/">Service 000</a>' in first
+    assert '<a href="../../../service-100/">Service 100</a>' in third
     assert "[Next page](page-2/index.md)" in first
     assert "[Previous page](../index.md)" in second and "[Next page](../page-3/index.md)" in second
     assert "This is page 3 of 3." in third
@@ -61,3 +63,20 @@ def test_age_bands_overlap_the_age_range() -> None:
 def test_empty_lists_are_named_but_not_linked() -> None:
     directory = browse_pages(providers(1))[DIRECTORY]
     assert "- Special schools (none yet)" in directory
+
+
+def test_a_broad_area_of_need_and_its_needs_find_each_other() -> None:
+    pages = browse_pages(providers(1, needs=["communication-and-interaction"]))
+    assert "services/need/asd/index.md" in pages
+    assert "services/need/slcn/index.md" in pages
+    assert "services/need/hi/index.md" not in pages
+    specific = browse_pages(providers(1, needs=["ASD"]))
+    assert "services/need/communication-and-interaction/index.md" in specific
+    assert "services/need/slcn/index.md" not in specific
+
+
+def test_cards_escape_provider_text() -> None:
+    pages = browse_pages(providers(1, summary="<script>alert(1)</script> & more."))
+    page = pages["services/type/early-years/index.md"]
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more." in page

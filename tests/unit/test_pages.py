@@ -143,7 +143,7 @@ def test_service_page_has_the_expected_sections_and_links() -> None:
         assert f"<h2>{heading}</h2>" in html
     assert '<a href="tel:+441632960555">01632 960555</a>' in html
     assert '<a href="mailto:hub@lye.example">hub@lye.example</a>' in html
-    assert "<dt>Ages</dt>\n<dd>birth to 5 years</dd>" in html
+    assert "<dt>Ages</dt><dd>birth to 5 years</dd>" in html
     assert "Last checked on 1 October 2026." in html
     assert "may be out of date" not in html
 

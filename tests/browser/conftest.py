@@ -1,0 +1,153 @@
+"""Browser tests: the built sites served on localhost, and Playwright driving the system Chromium.
+
+Playwright's own browser download needs the internet, so the tests drive the Chromium the system
+has (Debian's `chromium`; set LOCALOFFER_CHROMIUM to use another). Without one the tests are
+skipped on a developer's machine, but fail when CI is set: CI must never skip them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+# Flags for a closed network: without them Chromium keeps trying to reach Google's services.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 360, "height": 780}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def chromium_path() -> str | None:
+    """The system Chromium: $LOCALOFFER_CHROMIUM, or the first browser on the PATH."""
+    configured = os.environ.get("LOCALOFFER_CHROMIUM")
+    if configured:
+        return configured
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[object]:
+    """A function that serves a folder on 127.0.0.1 and returns its base URL."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = partial(_QuietHandler, directory=str(folder))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def sample_url(serve: object, sample_site: Path) -> str:
+    """The base URL of the sample site (64 services), served on localhost."""
+    return serve(sample_site)  # type: ignore[operator]
+
+
+@pytest.fixture(scope="session")
+def fixture_url(serve: object, built_site: Path) -> str:
+    """The base URL of the fixture site (5 services), served on localhost."""
+    return serve(built_site)  # type: ignore[operator]
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """One Chromium for the whole session."""
+    path = chromium_path()
+    if path is None:
+        message = (
+            "No Chromium found. Install it (Debian: apt-get install chromium) or set "
+            "LOCALOFFER_CHROMIUM to a Chromium or Chrome binary."
+        )
+        if os.environ.get("CI"):
+            pytest.fail(message + " CI must run the browser tests, never skip them.")
+        pytest.skip(message)
+    browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+class PageWatch:
+    """What a page did that a test must fail on: requests to other hosts, and script errors."""
+
+    def __init__(self) -> None:
+        self.foreign_requests: list[str] = []
+        self.errors: list[str] = []
+
+    def attach(self, context: BrowserContext) -> None:
+        context.on("request", self._request)
+        context.on("weberror", lambda error: self.errors.append(str(error.error)))
+
+    def _request(self, request: object) -> None:
+        url = request.url  # type: ignore[attr-defined]
+        host = urlparse(url).hostname
+        if url.startswith(("http:", "https:", "ws:", "wss:")) and host != "127.0.0.1":
+            self.foreign_requests.append(url)
+
+
+def _context(browser: Browser, **options: object) -> Iterator[BrowserContext]:
+    context = browser.new_context(**options)  # type: ignore[arg-type]
+    watch = PageWatch()
+    watch.attach(context)
+    yield context
+    context.close()
+    assert not watch.foreign_requests, f"requests to other hosts: {watch.foreign_requests}"
+    assert not watch.errors, f"script errors: {watch.errors}"
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh desktop-sized page; the test fails if it reaches another host or a script fails."""
+    for context in _context(browser, viewport=DESKTOP, locale="en-GB"):
+        yield context.new_page()
+
+
+@pytest.fixture
+def phone_page(browser: Browser) -> Iterator[Page]:
+    """A fresh page the size of a small phone, with touch."""
+    for context in _context(
+        browser, viewport=PHONE, has_touch=True, is_mobile=True, locale="en-GB"
+    ):
+        yield context.new_page()
+
+
+@pytest.fixture
+def no_js_page(browser: Browser) -> Iterator[Page]:
+    """A fresh page with JavaScript switched off."""
+    for context in _context(browser, viewport=DESKTOP, java_script_enabled=False, locale="en-GB"):
+        yield context.new_page()

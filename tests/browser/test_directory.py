@@ -1,0 +1,140 @@
+"""The directory in Chromium: filters, the URL, the announced count, sorting and search."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from build_tools.catalog import load_catalog
+from build_tools.model import Provider
+from tests.support import REPO_ROOT
+
+pytestmark = pytest.mark.browser
+
+
+def sample_services(keep: Callable[[Provider], bool]) -> set[str]:
+    """Names of the sample services that pass `keep`, worked out from the data, not the site."""
+    catalog = load_catalog(REPO_ROOT / "providers", dt.date.today())
+    return {p.name for p in catalog.providers if keep(p)}
+
+
+def autism_age_7_free_stourbridge(provider: Provider) -> bool:
+    autism = {"ASD", "all", "communication-and-interaction"}
+    return (
+        bool(autism.intersection(provider.needs))
+        and provider.min_age <= 7 <= provider.max_age
+        and provider.free
+        and bool({"stourbridge", "dudley-borough"}.intersection(provider.service_areas))
+    )
+
+
+def result_names(page: Page) -> list[str]:
+    """Every result's name, pressing "Show more" until all are shown."""
+    more = page.locator("#lo-more")
+    while more.is_visible():
+        count = page.locator("#lo-results > li").count()
+        more.click()
+        expect(page.locator("#lo-results > li")).not_to_have_count(count)
+    return page.locator("#lo-results > li h3").all_inner_texts()
+
+
+def wait_for_results(page: Page) -> str:
+    """The announced result count, once the search has finished."""
+    status = page.locator("#lo-status")
+    expect(status).to_have_text(re.compile(r"match"))
+    expect(page.locator("#lo-results")).not_to_have_attribute("aria-busy", "true")
+    return status.inner_text()
+
+
+def test_need_age_free_and_area_list_exactly_the_matching_services(
+    page: Page, sample_url: str
+) -> None:
+    expected = sample_services(autism_age_7_free_stourbridge)
+    assert len(expected) > 5, "the sample data should give this search several answers"
+    page.goto(f"{sample_url}services/")
+    page.get_by_label("Need").select_option(label="Autism")
+    page.get_by_label("Age of the child or young person").fill("7")
+    page.get_by_label("Town or area").select_option(label="Stourbridge")
+    page.get_by_label("Free services only").check()
+    page.get_by_role("button", name="Show services").click()
+
+    announced = wait_for_results(page)
+    assert announced.startswith(f"{len(expected)} services match need: Autism, age 7")
+    assert set(result_names(page)) == expected
+
+    state = parse_qs(urlparse(page.url).query)
+    assert state == {"need": ["ASD"], "age": ["7"], "area": ["stourbridge"], "cost": ["free"]}
+
+
+def test_the_result_count_is_in_a_polite_live_region(page: Page, sample_url: str) -> None:
+    page.goto(f"{sample_url}services/?need=HI")
+    status = page.locator("#lo-status")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expected = sample_services(lambda p: bool({"HI", "all", "sensory-and-physical"} & set(p.needs)))
+    assert wait_for_results(page).startswith(f"{len(expected)} services match need: Hearing")
+
+
+def test_a_shared_link_restores_the_filters_and_back_undoes_a_change(
+    page: Page, sample_url: str
+) -> None:
+    page.goto(f"{sample_url}services/?need=ASD&age=7&cost=free")
+    expect(page.get_by_label("Need")).to_have_value("ASD")
+    expect(page.get_by_label("Age of the child or young person")).to_have_value("7")
+    expect(page.get_by_label("Free services only")).to_be_checked()
+    first = wait_for_results(page)
+
+    page.get_by_label("Town or area").select_option(label="Stourbridge")
+    expect(page).to_have_url(re.compile(r"area=stourbridge"))
+    expect(page.locator("#lo-status")).not_to_have_text(first)
+
+    page.go_back()
+    expect(page.get_by_label("Town or area")).to_have_value("")
+    expect(page.locator("#lo-status")).to_have_text(first)
+
+
+def test_clear_all_filters_shows_every_service(page: Page, sample_url: str) -> None:
+    page.goto(f"{sample_url}services/?need=VI&cost=free")
+    wait_for_results(page)
+    page.get_by_role("link", name="Clear all filters").click()
+    expect(page.get_by_label("Need")).to_have_value("")
+    everything = sample_services(lambda p: True)
+    expect(page.locator("#lo-status")).to_have_text(f"{len(everything)} services match.")
+
+
+def test_sorting_by_most_recently_checked(page: Page, sample_url: str) -> None:
+    catalog = load_catalog(REPO_ROOT / "providers", dt.date.today())
+    checked = {p.name: p.last_reviewed for p in catalog.providers}
+    page.goto(f"{sample_url}services/?type=support-groups&sort=checked")
+    wait_for_results(page)
+    names = result_names(page)
+    dates = [checked[name] for name in names]
+    assert len(names) > 2
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_a_wrong_age_is_explained_and_ignored(page: Page, sample_url: str) -> None:
+    page.goto(f"{sample_url}services/?age=40")
+    error = page.locator("#lo-filter-age-error")
+    expect(error).to_have_text("Enter an age from 0 to 25 in whole years, for example 7.")
+    expect(page.get_by_label("Age of the child or young person")).to_have_attribute(
+        "aria-invalid", ""
+    )
+
+
+def test_search_words_find_services_and_guidance_together(page: Page, sample_url: str) -> None:
+    page.goto(sample_url)
+    page.get_by_label("Search services and guidance").fill("EHC plan")
+    page.get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"/search/\?q=EHC\+plan"))
+    wait_for_results(page)
+    cards = page.locator("#lo-results > li")
+    guidance = cards.filter(has_text="Guidance page")
+    assert guidance.count() >= 1
+    assert cards.count() > guidance.count(), "services should be found as well as guidance"
+    expect(guidance.first.locator("a")).to_have_text(re.compile(r"EHC|education, health and care"))
