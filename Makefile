@@ -33,7 +33,7 @@ serve: $(STAMP) ## preview the site at http://127.0.0.1:8000, rebuilding on chan
 	$(BIN)/mkdocs serve
 
 test: $(STAMP) ## run the tests
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP) ## check style, formatting and types
 	$(BIN)/ruff check .

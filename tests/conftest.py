@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from build_tools.cli import main
-from build_tools.site import build_site
-from tests.support import FIXTURE_PROVIDERS, REPO_ROOT, TODAY
+from tests.sites import built_site_dir, remove_built_sites
+from tests.support import REPO_ROOT, TODAY
 
 _LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"}
 
@@ -143,16 +143,16 @@ def cli() -> Cli:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site() -> Path:
     """A strict build of the real content plus the five fixture providers, made once."""
-    site_dir = tmp_path_factory.mktemp("fixture-site")
-    build_site(site_dir=site_dir, providers_dir=FIXTURE_PROVIDERS)
-    return site_dir
+    return built_site_dir("fixture")
 
 
 @pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sample_site() -> Path:
     """A strict build of the site as shipped: the real content and the 64 sample providers."""
-    site_dir = tmp_path_factory.mktemp("sample-site")
-    build_site(site_dir=site_dir, providers_dir=REPO_ROOT / "providers")
-    return site_dir
+    return built_site_dir("sample")
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    remove_built_sites()

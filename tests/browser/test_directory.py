@@ -43,10 +43,10 @@ def result_names(page: Page) -> list[str]:
     return page.locator("#lo-results > li h3").all_inner_texts()
 
 
-def wait_for_results(page: Page) -> str:
-    """The announced result count, once the search has finished."""
+def wait_for_results(page: Page, choices: str = "") -> str:
+    """The announced result count, once the search for these choices (in words) has finished."""
     status = page.locator("#lo-status")
-    expect(status).to_have_text(re.compile(r"match"))
+    expect(status).to_have_text(re.compile(r"match.*" + re.escape(choices)))
     expect(page.locator("#lo-results")).not_to_have_attribute("aria-busy", "true")
     return status.inner_text()
 
@@ -63,7 +63,7 @@ def test_need_age_free_and_area_list_exactly_the_matching_services(
     page.get_by_label("Free services only").check()
     page.get_by_role("button", name="Show services").click()
 
-    announced = wait_for_results(page)
+    announced = wait_for_results(page, "free services only")
     assert announced.startswith(f"{len(expected)} services match need: Autism, age 7")
     assert set(result_names(page)) == expected
 

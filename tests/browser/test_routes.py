@@ -106,7 +106,7 @@ def test_on_a_small_phone_by_touch(phone_page: Page, sample_url: str) -> None:
     page.get_by_label("Town or area").select_option(label="Stourbridge")
     page.get_by_label("Free services only").tap()
     page.get_by_role("button", name="Show services").tap()
-    wait_for_results(page)
+    wait_for_results(page, "free services only")
     assert_no_sideways_scroll(page)
     page.locator("#lo-results > li a").first.tap()
     assert_fits(page)
@@ -132,7 +132,7 @@ def test_with_the_keyboard_alone(page: Page, sample_url: str) -> None:
     keys.press("Space")
     keys.tab_to("Show services", tag="button")
     keys.press("Enter")
-    wait_for_results(page)
+    wait_for_results(page, "free services only")
     # After a search the focus moves to the results heading, so the next Tab is the first result.
     expect(page.locator("#lo-results-heading")).to_be_focused()
     keys.press("Tab")

@@ -1,0 +1,48 @@
+"""The two sites the tests look at, each built once per test run and shared.
+
+A function rather than only a fixture, because the accessibility tests need the list of built
+pages while pytest is still collecting tests, before any fixture runs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from build_tools.site import build_site
+from tests.support import FIXTURE_PROVIDERS, REPO_ROOT
+
+SITES = {
+    # The real content and the five fixture providers: small, and stable for golden files.
+    "fixture": FIXTURE_PROVIDERS,
+    # The site as shipped: the real content and the 64 sample providers.
+    "sample": REPO_ROOT / "providers",
+}
+_built: dict[str, Path] = {}
+
+
+def built_site_dir(name: str) -> Path:
+    """The folder of a strict build of site `name`, building it on first use."""
+    if name not in _built:
+        folder = Path(tempfile.mkdtemp(prefix=f"localoffer-{name}-site-"))
+        build_site(site_dir=folder, providers_dir=SITES[name])
+        _built[name] = folder
+    return _built[name]
+
+
+def remove_built_sites() -> None:
+    """Delete the built sites; called when the test session ends."""
+    for folder in _built.values():
+        shutil.rmtree(folder, ignore_errors=True)
+    _built.clear()
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every page of a built site, except the 404 page (which no link leads to)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def page_url_path(site: Path, page: Path) -> str:
+    """The URL path of a built page: services/x/index.html -> services/x/."""
+    return page.relative_to(site).as_posix().removesuffix("index.html")
