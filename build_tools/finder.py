@@ -95,7 +95,7 @@ def directory_finder() -> str:
         *(_select(item) for item in more),
         "</details>",
         '<div class="lo-field"><label for="lo-sort">Sort by</label><select id="lo-sort" '
-        'name="sort"><option value="">Best match, or name when there are no search words'
+        'name="sort"><option value="">Best match (by name when there are no search words)'
         '</option><option value="name">Name, A to Z</option><option value="checked">'
         "Most recently checked</option></select></div>",
         '<div class="lo-actions"><button type="submit" class="md-button md-button--primary">'
