@@ -317,3 +317,27 @@ def docs_command(check: bool) -> None:
         sys.exit(1)
     for path in stale:
         click.echo(f"Wrote {path.relative_to(docs.ROOT)}")
+
+
+@main.command(name="readability")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def readability_command(paths: tuple[Path, ...]) -> None:
+    """Report how plain the guidance pages are, against our target.
+
+    For each page (default: content/guidance/*.md and the top-level pages in content/), prints
+    the Flesch reading ease, the Flesch-Kincaid grade and the longest sentences. Exits with 1 if
+    a page scores under the target or has a sentence that is too long.
+
+    \b
+    Example:
+      localoffer readability
+      localoffer readability content/guidance/ehc-plans.md
+    """
+    from . import readability
+
+    chosen = list(paths) or readability.guidance_pages(Path("content"))
+    if not chosen:
+        raise click.UsageError("No pages found. Run this from the project folder, or name pages.")
+    results = [readability.measure(path.read_text(encoding="utf-8"), str(path)) for path in chosen]
+    click.echo(readability.render_report(results), nl=False)
+    sys.exit(0 if all(result.meets_target() for result in results) else 1)
