@@ -292,12 +292,25 @@ def build_command(providers_dir: Path | None, site_dir: Path | None) -> None:
         sys.exit(1)
     if report.warnings:
         click.echo(text, nl=False)
+    _echo_content_warnings()
     try:
         build_site(site_dir, folder)
     except Abort as error:
         raise click.ClickException(f"The site was not built: {error}") from None
     shown = len(report.valid_files())
     click.echo(f"Built the site in {site_dir or Path('site')}/ from {shown} service files.")
+
+
+def _echo_content_warnings() -> None:
+    """Warnings about the content data, such as "you said, we did" being over a year old."""
+    from .content import load_content_data
+    from .report import render_problems
+    from .site import ROOT
+
+    data = load_content_data(ROOT / "content", dt.date.today())
+    warnings = [p for p in data.problems if p.severity.value == "warning"]
+    if warnings:
+        click.echo(render_problems(warnings), nl=False)
 
 
 @main.command(name="docs")

@@ -108,7 +108,8 @@ def render_glossary_page(glossary: Glossary) -> str:
         "",
     ]
     for entry in sorted(glossary.entries, key=lambda e: e.term.lower()):
-        lines += [f"## {plain(entry.term)} {{#{entry.anchor}}}", ""]
+        heading = entry.term[0].upper() + entry.term[1:]
+        lines += [f"## {plain(heading)} {{#{entry.anchor}}}", ""]
         if entry.stands_for:
             lines += [f"{plain(entry.term)} stands for {plain(entry.stands_for)}.", ""]
         lines += [plain(entry.meaning), ""]

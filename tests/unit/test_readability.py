@@ -72,3 +72,22 @@ def test_guidance_page_meets_the_plain_english_target(page) -> None:  # type: ig
     assert result.score >= TARGET_SCORE, f"{page.name}: reading ease {result.score:.1f}"
     longest, sentence = result.longest[0]
     assert longest <= MAX_SENTENCE_WORDS, f"{page.name}: {longest} words: {sentence}"
+
+
+def test_cli_reports_every_guidance_page_and_passes(cli, in_repo_root) -> None:  # type: ignore[no-untyped-def]
+    result = cli("readability")
+    assert result.exit_code == 0, result.output
+    assert "content/guidance/ehc-plans.md" in result.output
+    assert "Longest sentences:" in result.output
+
+
+def test_cli_fails_a_page_that_misses_the_target(cli, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "hard.md"
+    page.write_text(
+        "# Hard\n\nNotwithstanding the aforementioned considerations, the authority's "
+        "determination necessitates comprehensive multidisciplinary consultation.\n",
+        encoding="utf-8",
+    )
+    result = cli("readability", page)
+    assert result.exit_code == 1
+    assert " NO" in result.output

@@ -80,7 +80,7 @@ def test_glossary_page_lists_every_entry_with_an_anchor() -> None:
     assert "# Glossary" in page
     assert "## SENCO {#senco}" in page
     assert "SENCO stands for special educational needs coordinator." in page
-    assert page.index("## GOV.UK") < page.index("## mediation") < page.index("## SEN {#sen}")
+    assert page.index("## GOV.UK") < page.index("## Mediation") < page.index("## SEN {#sen}")
 
 
 def test_abbreviations_in_text() -> None:
