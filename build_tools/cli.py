@@ -292,12 +292,25 @@ def build_command(providers_dir: Path | None, site_dir: Path | None) -> None:
         sys.exit(1)
     if report.warnings:
         click.echo(text, nl=False)
+    _echo_content_warnings()
     try:
         build_site(site_dir, folder)
     except Abort as error:
         raise click.ClickException(f"The site was not built: {error}") from None
     shown = len(report.valid_files())
     click.echo(f"Built the site in {site_dir or Path('site')}/ from {shown} service files.")
+
+
+def _echo_content_warnings() -> None:
+    """Warnings about the content data, such as "you said, we did" being over a year old."""
+    from .content import load_content_data
+    from .report import render_problems
+    from .site import ROOT
+
+    data = load_content_data(ROOT / "content", dt.date.today())
+    warnings = [p for p in data.problems if p.severity.value == "warning"]
+    if warnings:
+        click.echo(render_problems(warnings), nl=False)
 
 
 @main.command(name="docs")
@@ -317,3 +330,27 @@ def docs_command(check: bool) -> None:
         sys.exit(1)
     for path in stale:
         click.echo(f"Wrote {path.relative_to(docs.ROOT)}")
+
+
+@main.command(name="readability")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def readability_command(paths: tuple[Path, ...]) -> None:
+    """Report how plain the guidance pages are, against our target.
+
+    For each page (default: content/guidance/*.md and the top-level pages in content/), prints
+    the Flesch reading ease, the Flesch-Kincaid grade and the longest sentences. Exits with 1 if
+    a page scores under the target or has a sentence that is too long.
+
+    \b
+    Example:
+      localoffer readability
+      localoffer readability content/guidance/ehc-plans.md
+    """
+    from . import readability
+
+    chosen = list(paths) or readability.guidance_pages(Path("content"))
+    if not chosen:
+        raise click.UsageError("No pages found. Run this from the project folder, or name pages.")
+    results = [readability.measure(path.read_text(encoding="utf-8"), str(path)) for path in chosen]
+    click.echo(readability.render_report(results), nl=False)
+    sys.exit(0 if all(result.meets_target() for result in results) else 1)

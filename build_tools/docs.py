@@ -119,8 +119,9 @@ def render_problem_codes() -> str:
         "",
         "When `localoffer validate` finds something wrong it gives a code, such as LO104. "
         "Errors stop the site being built; warnings are shown but do not. Codes starting "
-        "LO0 are about reading the file, LO1 about a single field, and LO2 about fields "
-        "that must agree with each other or with other files.",
+        "LO0 are about reading the file, LO1 about a single field, LO2 about fields "
+        "that must agree with each other or with other files, and LO3 about guidance pages, "
+        "easy read, the glossary and 'you said, we did'.",
         "",
     ]
     for code in CATALOGUE:

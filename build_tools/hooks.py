@@ -14,13 +14,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
+from build_tools import content as site_content
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
 from build_tools.finder import SEARCH_PAGE, search_page
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
+from build_tools.pictures import picture_file
 from build_tools.problems import Severity
-from build_tools.report import render_text
+from build_tools.report import render_problems, render_text
 from build_tools.search_engine import SearchIndexError, index_site
 from build_tools.search_index import search_block
 
@@ -43,6 +46,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             + render_text(catalog.report)
         )
     _state.update(catalog=catalog, today=today)
+    _state["content"] = site_content.load_content_data(Path(config.docs_dir), today)
+    _state["problems"] = list(_state["content"].problems)
     return config
 
 
@@ -64,7 +69,56 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     files.append(File.generated(config, SEARCH_PAGE, content=search_page()))
+    _add_content_files(files, config, catalog)
     return files
+
+
+def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> None:
+    """Easy-read service pages, the glossary, "you said, we did" and the pictures used."""
+    data: site_content.ContentData = _state["content"]
+    generated = site_content.generated_pages(data, catalog.providers)
+    for path, text in generated.items():
+        service = path.startswith("services/")
+        inclusion = InclusionLevel.NOT_IN_NAV if service else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, path, content=text, inclusion=inclusion))
+    sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
+    twins, problems = site_content.easy_read_twins(sources, Path(config.docs_dir).name)
+    _state["problems"] += problems
+    _state["context"] = site_content.ContentContext(
+        data.glossary, catalog.providers, twins, frozenset(generated), Path(config.docs_dir).name
+    )
+    for picture in site_content.pictures_used(sources.values()):
+        path = str(picture_file(picture))
+        files.append(File.generated(config, picture.site_path, abs_src_path=path))
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """on_page_markdown: service-list markers, plain-English checks and easy-read layout."""
+    source = page.file.content_string
+    markdown, problems = site_content.prepare_markdown(
+        markdown, source, page.file.src_uri, _state["context"]
+    )
+    _state["problems"] += problems
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """on_page_content: explain glossary words where they first appear."""
+    return site_content.explain_terms(html, page.file.src_uri, page.url, _state["content"].glossary)
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    """on_env: after every page is read, report content problems; stop on any error."""
+    problems = sorted(_state["problems"], key=lambda p: p.sort_key())
+    for problem in problems:
+        if problem.severity is Severity.WARNING:
+            log.info("%s:%s %s %s", problem.file, problem.line, problem.code, problem.message)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise PluginError(
+            f"{len(errors)} problems in the content, site not built:\n\n" + render_problems(errors)
+        )
+    return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:

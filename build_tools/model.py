@@ -84,6 +84,8 @@ class Provider:
     local_offer: dict[str, str] = field(default_factory=dict)
     inclusion_charter: bool = False
     reviewed_by: str | None = None
+    # The provider's own easy-read lines, by part (who_it_is_for, what_happens, ...).
+    easy_read: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def is_overdue(self, today: dt.date) -> bool:
         """True when the entry was last checked more than 12 months before `today`."""
@@ -159,4 +161,5 @@ def provider_from_dict(slug: str, data: dict[str, Any]) -> Provider:
         inclusion_charter=bool(data.get("inclusion_charter", False)),
         last_reviewed=dt.date.fromisoformat(data["last_reviewed"]),
         reviewed_by=data.get("reviewed_by"),
+        easy_read={part: tuple(lines) for part, lines in data.get("easy_read", {}).items()},
     )

@@ -4,7 +4,8 @@ Every check in the project reports through `Problem`, and every problem has a co
 with a title, a message template, a fix template and a longer help text. This module imports
 nothing from the rest of the package.
 
-Codes: LO0xx reading a file, LO1xx the schema, LO2xx rules across fields and files.
+Codes: LO0xx reading a file, LO1xx the schema, LO2xx rules across fields and files, LO3xx content
+pages and the content data files (glossary, "you said, we did").
 """
 
 from __future__ import annotations
@@ -646,4 +647,145 @@ _code(
     "The file ends in '{suffix}'.",
     "Rename it to {suggested}",
     "Provider files end in .yaml.",
+)
+
+
+# --- LO3xx: content pages, easy read, the glossary and "you said, we did" ----------------------
+_code(
+    "LO301",
+    "unknown-marker",
+    E,
+    "A page has a marker the build does not know",
+    "The marker '{name}' is not one the build knows.",
+    "Write <!-- services ... --> to list services, or remove the marker.",
+    "Markers are HTML comments that put live content into a page, such as "
+    "<!-- services category=short-breaks -->. A misspelt marker would quietly show nothing, "
+    "so the build stops instead. Comments that are plain notes, without key=value options, "
+    "are left alone.",
+)
+_code(
+    "LO302",
+    "unknown-marker-option",
+    E,
+    "A marker has an option it does not know",
+    "The {marker} marker has no option '{key}'.",
+    "Use only these options: {options}.",
+    "Each marker takes a fixed set of options, written key=value. The editors' guide lists them.",
+)
+_code(
+    "LO303",
+    "unknown-marker-value",
+    E,
+    "A marker option has a value that is not in its list",
+    "'{value}' is not a known {key}.",
+    "{suggestion}",
+    "Marker values come from the same lists as the provider files, such as the types of "
+    "provision and needs in the field reference.",
+)
+_code(
+    "LO304",
+    "easy-read-long-sentence",
+    E,
+    "An easy-read sentence is too long",
+    'This sentence has {count} words: "{sentence}"',
+    "Split it into sentences of {limit} words or fewer, one idea each.",
+    "Easy-read sentences have at most 15 words and one idea each, so that people with "
+    "learning disabilities can follow them.",
+)
+_code(
+    "LO305",
+    "easy-read-no-picture",
+    E,
+    "An easy-read row has no picture",
+    'This text has no picture: "{sentence}"',
+    "Start the row with a picture line, for example ![A phone](picture:phone)",
+    "In easy read every row has a picture on the left and one to three short sentences on "
+    "the right. Start each row with a picture line and end it with a blank line.",
+)
+_code(
+    "LO306",
+    "easy-read-no-alt",
+    E,
+    "An easy-read picture has no alt text",
+    "The picture '{name}' has no alt text.",
+    "Say what the picture shows between the square brackets: ![A phone](picture:{name})",
+    "Alt text is read out by screen readers and shown when pictures do not load.",
+)
+_code(
+    "LO307",
+    "unknown-picture",
+    E,
+    "An easy-read picture name is not known",
+    "There is no picture called '{name}'.",
+    "{suggestion}",
+    "Easy-read pictures come from a fixed set. The editors' guide lists their names.",
+)
+_code(
+    "LO308",
+    "unexplained-abbreviation",
+    E,
+    "An abbreviation is not in the glossary",
+    "{abbreviation} is not explained in the glossary.",
+    "Add {abbreviation} to content/glossary.yml, or write the words in full.",
+    "Every abbreviation on a family page must be in the glossary, so the site can explain it "
+    "where it first appears and list it on the glossary page.",
+)
+_code(
+    "LO309",
+    "easy-read-no-standard-page",
+    E,
+    "An easy-read page does not name its standard page",
+    "{detail}",
+    "Add 'standard: ../guidance/<page>.md' to the front matter, naming a page that exists.",
+    "Every easy-read page is linked both ways with its standard version. The easy-read page "
+    "names it in its front matter; the build adds the links.",
+)
+_code(
+    "LO310",
+    "hard-word-not-explained",
+    E,
+    "A hard word in easy read has no easy-read explanation",
+    "'{word}' is in bold, but the glossary has no easy-read explanation for it.",
+    "Add '{word}' to content/glossary.yml with an easy_read explanation, or remove the bold.",
+    "In easy read, hard words are in bold and explained under 'Hard words' at the end of the "
+    "page. The explanations come from the glossary.",
+)
+_code(
+    "LO311",
+    "content-data-invalid",
+    E,
+    "A content data file has a problem",
+    "{message}",
+    "{fix}",
+    "The glossary and the 'you said, we did' files are checked against their own rules before "
+    "the site is built.",
+)
+_code(
+    "LO312",
+    "feedback-out-of-date",
+    W,
+    "'You said, we did' has not been updated for over a year",
+    "The newest 'you said, we did' entry is dated {date}, more than 12 months ago.",
+    "Publish what families said this year, and what the council did about it.",
+    "The SEND Regulations 2014 (regulation 56) require the council to publish comments on "
+    "the Local Offer, and its response, at least once a year.",
+)
+_code(
+    "LO313",
+    "easy-read-row-too-long",
+    E,
+    "An easy-read row has too many sentences",
+    "This row has {count} sentences; easy-read rows have at most {limit}.",
+    "Start a new row, with its own picture, for the extra sentences.",
+    "One to three short sentences next to each picture keep the page easy to follow.",
+)
+_code(
+    "LO121",
+    "easy-read-sentence-too-long",
+    E,
+    "A provider's easy-read line is too long",
+    "An easy-read line must be one sentence of at most 15 words.",
+    "Shorten it, or split it into two lines, each one sentence.",
+    "The easy-read lines a provider writes replace the generated ones on the service's "
+    "easy-read page, so they follow the same rule: one idea, at most 15 words.",
 )

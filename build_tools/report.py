@@ -45,6 +45,11 @@ def render_text(report: Report) -> str:
     return "\n\n".join([*blocks, summary_line(report)]) + "\n"
 
 
+def render_problems(problems: list[Problem]) -> str:
+    """Problems without a summary line, for checks that are not about provider files."""
+    return "\n\n".join(_text_block(problem) for problem in problems) + "\n"
+
+
 def _text_block(problem: Problem) -> str:
     where = f"{problem.file}:{problem.line}:{problem.column}"
     head = f"{where}  {problem.severity.value} {problem.code}"

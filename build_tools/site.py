@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -19,4 +23,31 @@ def build_site(
     config = load_config(config_file=str(config_file), strict=True, **overrides)
     if providers_dir:  # read by the on_config hook
         config.extra["providers_dir"] = str(providers_dir.resolve())
-    build(config)
+    with _errors_kept() as errors:
+        try:
+            build(config)
+        except Abort as error:
+            # MkDocs logs why it stopped; say it again, so a caller without logging sees it.
+            raise Abort("\n".join(errors) or str(error)) from None
+
+
+class _Keep(logging.Handler):
+    def __init__(self, kept: list[str]) -> None:
+        super().__init__(logging.ERROR)
+        self.kept = kept
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.kept.append(record.getMessage())
+
+
+@contextmanager
+def _errors_kept() -> Iterator[list[str]]:
+    """The messages MkDocs logs as errors while the block runs."""
+    kept: list[str] = []
+    handler = _Keep(kept)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield kept
+    finally:
+        logger.removeHandler(handler)

@@ -18,6 +18,7 @@ from tests.support import FIXTURE_PROVIDERS
 
 GOLDEN_DIR = FIXTURE_PROVIDERS.parent / "golden"
 _HEADINGS = {"h1", "h2", "h3"}
+_BLOCKS = {"p", "li", "ul", "ol", "dl", "dt", "dd", "div", "section", *_HEADINGS}
 
 
 class ArticleStructure(HTMLParser):
@@ -50,7 +51,9 @@ class ArticleStructure(HTMLParser):
         _, attrs, parts = self._open.pop()
         text = " ".join("".join(parts).split())
         if self._open:
-            self._open[-1][2].append(" " + text + " ")
+            # Block elements are separated by a space; inline ones (a, abbr, strong) are not.
+            block = tag in _BLOCKS
+            self._open[-1][2].append(f" {text} " if block else "".join(parts))
         self._record(tag, attrs, text)
 
     def _record(self, tag: str, attrs: dict[str, str], text: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,12 @@ def project_with_page(tmp_path: Path, page: str) -> Path:
     )
     config["theme"]["custom_dir"] = str(REPO_ROOT / "build_tools" / "overrides")
     del config["nav"]
-    (tmp_path / "content").mkdir()
-    (tmp_path / "content" / "index.md").write_text(page, encoding="utf-8")
+    content = tmp_path / "content"
+    content.mkdir()
+    # The glossary and "you said, we did" data every site needs.
+    shutil.copy(REPO_ROOT / "content" / "glossary.yml", content)
+    shutil.copytree(REPO_ROOT / "content" / "feedback", content / "feedback")
+    (content / "index.md").write_text(page, encoding="utf-8")
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
     return config_file
