@@ -17,6 +17,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
+from build_tools.exports.publisher import Publisher
+from build_tools.exports.write import add_to_head, write_exports
 from build_tools.finder import SEARCH_PAGE, search_page
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.problems import Severity
@@ -42,7 +44,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"{len(errors)} problems in the provider files, site not built:\n\n"
             + render_text(catalog.report)
         )
-    _state.update(catalog=catalog, today=today)
+    publisher = Publisher(config.site_url or "", config.site_name)
+    _state.update(catalog=catalog, today=today, publisher=publisher)
     return config
 
 
@@ -64,12 +67,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     files.append(File.generated(config, SEARCH_PAGE, content=search_page()))
+    _state["service_pages"] = {f"services/{p.slug}.md": p for p in catalog.providers}
     return files
 
 
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """on_post_page: put the feed link, and a service page's JSON-LD, in the page's head."""
+    return add_to_head(output, page.file.src_uri, _state["service_pages"], _state["publisher"])
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """on_post_build: index the finished pages for search and the directory's filters."""
+    """on_post_build: index the finished pages for search and the directory's filters, then
+    write the open data exports (ORUK API, CSV, feed, robots.txt) and date the sitemap."""
     try:
         index_site(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
+    write_exports(Path(config.site_dir), _state["catalog"].providers, _state["publisher"])
