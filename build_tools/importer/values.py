@@ -196,7 +196,8 @@ def repeat_words(freq: str, byday: str, days: dict[str, str]) -> str | None:
         words.append(f"{_ORDINALS[match.group(1)]} {days[match.group(2)].capitalize()}")
     if freq != "MONTHLY" or not words:
         return None
-    return (" and ".join(words) + " of the month").capitalize()
+    text = " and ".join(words) + " of the month"
+    return text[0].upper() + text[1:]
 
 
 def first_sentence(text: str) -> str:
