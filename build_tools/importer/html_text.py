@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import html
 import re
+import warnings
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from bs4.element import Comment, PageElement
+from bs4.exceptions import ParserRejectedMarkup
 
 from ..schema import SAFE_LINK_SCHEMES
 
@@ -30,6 +32,14 @@ _DROPPED = {"script", "style", "img", "picture", "svg", "iframe", "object", "emb
 _SPECIAL = re.compile(r"([\\`*_\[\]])")
 _LINE_START = re.compile(r"^(\s*)(#+|>|={2,}\s*$|-{2,}\s*$)", re.MULTILINE)
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_SAFE = "|".join(re.escape(scheme) for scheme in SAFE_LINK_SCHEMES)
+_UNSAFE_TARGET = re.compile(rf"\](?=\(\s*<?(?!{_SAFE}))", re.IGNORECASE)
+_UNSAFE_DEFINITION = re.compile(
+    rf"^(\s{{0,3}})\[(?=[^\]\n]+\]:\s*<?(?!{_SAFE}))", re.IGNORECASE | re.MULTILINE
+)
+_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^\s)>]*)[^)]*\)")
+_MD_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*).*$", re.MULTILINE)
 
 
 @dataclass
@@ -128,8 +138,8 @@ def _join(blocks: list[str]) -> str:
 def to_markdown(text: str) -> Converted:
     """Feed text (HTML, Markdown or plain) as Local Offer simple Markdown."""
     dropped: list[str] = []
-    if _HTML.search(text):
-        soup = BeautifulSoup(text, "html.parser")
+    soup = _soup(text) if _HTML.search(text) else None
+    if soup is not None:
         body = soup.body or soup
         markdown = _join([b for b in _blocks(body, dropped) if b.strip()])
     else:
@@ -138,14 +148,59 @@ def to_markdown(text: str) -> Converted:
         for match in _MD_IMAGE.finditer(markdown):
             dropped.append("a picture" + (f" ({match.group(1)})" if match.group(1) else ""))
         markdown = _MD_IMAGE.sub(lambda m: m.group(1), markdown)
+        markdown = _safe_links(markdown, dropped)
     markdown = _LINE_START.sub(r"\1\\\2", markdown)
+    while _ENTITY.search(markdown):  # left by broken HTML, or encoded twice
+        markdown = _ENTITY.sub(_decode, markdown)
+    # Whatever still reads as a link to an unsafe target (an escaped "\](", or stray brackets
+    # such as "](["), gets a backslash so it is plain text, as the validator sees it too.
+    markdown = _UNSAFE_TARGET.sub(r"]\\", markdown)
+    markdown = _UNSAFE_DEFINITION.sub(r"\1\\[", markdown)
     # What is left of < cannot be a tag, but keep it from looking like one to the validator.
     markdown = re.sub(r"<(?=\s*/?\s*[A-Za-z!])", "\u2039", markdown)
     return Converted(markdown, dropped)
 
 
+def _soup(text: str) -> BeautifulSoup | None:
+    """The parsed HTML, or None for markup even Python's parser gives up on (then the text is
+    kept as text, with its < made harmless)."""
+    with warnings.catch_warnings():
+        # Text such as "https://x.example" alone makes Beautiful Soup warn that it looks like
+        # an address to fetch. It is text from a feed, so the warning does not apply.
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        try:
+            return BeautifulSoup(text, "html.parser")
+        except ParserRejectedMarkup:
+            return None
+
+
+def _decode(match: re.Match[str]) -> str:
+    """An entity as its character; one that is not an entity (&foo;) just loses its &."""
+    decoded = html.unescape(match.group())
+    return decoded if decoded != match.group() else match.group()[1:]
+
+
+def _safe_links(markdown: str, dropped: list[str]) -> str:
+    """Markdown links to anything but a web, email or phone address become their text."""
+
+    def inline(match: re.Match[str]) -> str:
+        if match.group(2).lower().startswith(SAFE_LINK_SCHEMES):
+            return match.group(0)
+        dropped.append(f"a link to {match.group(2)[:80]}")
+        return match.group(1)
+
+    def definition(match: re.Match[str]) -> str:
+        if match.group(1).lower().startswith(SAFE_LINK_SCHEMES):
+            return match.group(0)
+        dropped.append(f"a link to {match.group(1)[:80]}")
+        return ""
+
+    return _MD_DEFINITION.sub(definition, _MD_LINK.sub(inline, markdown))
+
+
 def to_plain(text: str) -> str:
     """Feed text as one line of plain text (for names): tags removed, entities decoded."""
-    if _HTML.search(text):
-        text = BeautifulSoup(text, "html.parser").get_text(" ")
+    soup = _soup(text) if _HTML.search(text) else None
+    if soup is not None:
+        text = soup.get_text(" ")
     return " ".join(html.unescape(text).split())

@@ -11,19 +11,19 @@ from typing import Any
 
 from ..exports.oruk import RRULE_DAYS
 from .convert import Conversion, add_contact, set_id, set_markdown, set_plain
+from .places import read_location
 from .record import Record
 from .shared import (
     read_ages,
     read_cost_option,
     read_languages,
-    read_location,
     read_organisation,
     read_review_date,
-    read_schedule,
     read_service_areas,
     read_steps,
     read_terms,
 )
+from .times import read_schedule
 
 _DAYS = {code: day for day, code in RRULE_DAYS.items()}
 _STATUS = {

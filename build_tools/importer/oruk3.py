@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from ..exports.oruk import EXTENSION, FREE_OPTION, RRULE_DAYS, STATUS
 from .convert import Conversion, add_contact, set_id, set_markdown, set_plain
+from .places import read_location
 from .record import Record
 from .shared import (
     read_ages,
     read_attribute_terms,
     read_cost_option,
     read_languages,
-    read_location,
     read_organisation,
     read_review_date,
-    read_schedule,
     read_service_areas,
     read_steps,
 )
+from .times import read_schedule
 
 _STATUS = {value: key for key, value in STATUS.items()} | {"inactive": "closed"}
 _DAYS = {code: day for day, code in RRULE_DAYS.items()}

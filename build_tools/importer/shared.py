@@ -4,7 +4,6 @@ the shapes and spellings they come in."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from ..exports.oruk import EXTENSION
@@ -14,18 +13,14 @@ from .record import Record
 from .values import (
     age,
     choice,
-    clock,
     cost_unit,
     date,
-    postcode,
-    repeat_words,
     routes_from_text,
 )
 
 _LIST_LINE = re.compile(r"^\s*(?:[-*\u2022]|\d+[.)])\s+(.*)$")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z0-9])")
 MAX_STEPS = 12
-_UK = {"gb", "uk", "united kingdom", "england", "great britain"}
 
 
 def read_ages(conversion: Conversion, record: Record, low_key: str, high_key: str) -> None:
@@ -119,154 +114,6 @@ def read_cost_option(conversion: Conversion, option: Record) -> float:
         price["description"] = description
     conversion.entry.setdefault("cost", {}).setdefault("options", []).append(price)
     return amount
-
-
-def _coordinates(conversion: Conversion, location: Record) -> tuple[Any, Any]:
-    geometry = location.record("geometry")
-    if geometry is not None:
-        geometry.use("type")
-        points = geometry.get("coordinates")
-        if isinstance(points, list) and len(points) == 2:
-            return points[1], points[0]  # GeoJSON is longitude first
-    return location.get("latitude"), location.get("longitude")
-
-
-def _address(location: Record) -> Record:
-    found = location.records("addresses", "physical_addresses")
-    physical = [a for a in found if a.text("address_type") in (None, "physical")]
-    for address in found:
-        address.use("id", "location_id", "address_type")
-    return (physical or found or [location])[0]
-
-
-def read_location(conversion: Conversion, location: Record, county: str) -> None:
-    """A venue: its name, first physical address, position and accessibility features."""
-    location.use("id", "organization_id", "mask_exact_address")
-    kind = location.text("location_type") or "physical"
-    if kind == "virtual":
-        conversion.add("delivery", "online")
-        conversion.keep(
-            location.path,
-            location.text("name", "url") or "online",
-            "an online location: delivery set to online",
-        )
-        return
-    venue: dict[str, Any] = {}
-    address = _address(location)
-    lines = [address.text("address_1"), address.text("address_2")]
-    street = ", ".join(line for line in lines if line)
-    name = location.text("name") or street
-    for key, value in (("name", name), ("address", street), ("town", address.text("city"))):
-        if value:
-            venue[key] = value
-    code = address.text("postal_code", "postcode")
-    if code and postcode(code):
-        venue["postcode"] = postcode(code)
-    elif code:
-        conversion.keep(address.where("postal_code"), code, "not a UK postcode")
-    for key in ("state_province", "region", "country"):
-        value = address.text(key)
-        if value and value.lower() not in _UK and value != county:
-            conversion.keep(
-                address.where(key), value, NOT_UK if key == "country" else "no field for it"
-            )
-    latitude, longitude = _coordinates(conversion, location)
-    if isinstance(latitude, int | float) and isinstance(longitude, int | float):
-        if 49.8 <= latitude <= 60.9 and -8.7 <= longitude <= 1.8:
-            venue["latitude"], venue["longitude"] = latitude, longitude
-        else:
-            conversion.keep(location.path, [latitude, longitude], "not a position in the UK")
-    transport = location.text("transportation", "transport")
-    if transport:
-        venue["transport"] = transport
-    venue["accessibility"] = _accessibility(conversion, location)
-    if not venue["accessibility"]:
-        del venue["accessibility"]
-    conversion.add("locations", venue)
-
-
-NOT_UK = "the Local Offer lists places in the UK"
-
-
-def _accessibility(conversion: Conversion, location: Record) -> list[str]:
-    features = []
-    for item in location.records(
-        "accessibility", "accessibility_for_disabilities", "accessibilities"
-    ):
-        item.use("id", "location_id", "slug")
-        text = item.text("description", "accessibility", "name") or ""
-        found = choice(text, "locations", "accessibility")
-        if found:
-            features.append(found)
-        else:
-            conversion.keep(item.path, text, "an accessibility feature with no matching choice")
-    return list(dict.fromkeys(features))
-
-
-def read_schedule(
-    conversion: Conversion, schedule: Record, day_codes: Mapping[str, str], term_time: bool
-) -> None:
-    """One time slot from RRULE-style fields (freq, byday) or a legacy weekday."""
-    slot: dict[str, Any] = {}
-    byday = schedule.text("byday") or ""
-    weekday = schedule.text("weekday")
-    freq = (schedule.text("freq") or "WEEKLY").upper()
-    interval = schedule.get("interval")
-    codes = [code.strip().upper() for code in byday.split(",") if code.strip()]
-    if weekday:
-        codes.append(weekday.strip()[:2].upper())
-    simple = (
-        freq in ("WEEKLY", "WEEK") and interval in (None, 1) and all(c in day_codes for c in codes)
-    )
-    if codes and simple:
-        slot["days"] = list(dict.fromkeys(day_codes[c] for c in codes))
-    elif codes:
-        conversion.keep(
-            schedule.path,
-            {k: v for k, v in {"freq": freq, "byday": byday, "interval": interval}.items() if v},
-            "a repeat pattern the Local Offer cannot show: see the notes",
-        )
-    else:
-        schedule.use("freq", "interval")
-    for key, target in (("opens_at", "opens"), ("closes_at", "closes")):
-        raw = schedule.text(key)
-        if raw and clock(raw):
-            slot[target] = clock(raw)
-        elif raw:
-            conversion.keep(schedule.where(key), raw, "not a time")
-    if term_time:
-        slot["term_time_only"] = True
-    notes = schedule.text("notes")
-    description = schedule.text("description")
-    if notes:
-        slot["notes"] = notes
-    if description and not _describes(description, slot, day_codes):
-        if "notes" in slot:
-            conversion.keep(schedule.where("description"), description, "a second note about times")
-        else:
-            slot["notes"] = description
-    if "days" not in slot and "notes" not in slot and codes:
-        slot["notes"] = repeat_words(freq, byday, dict(day_codes)) or f"Repeats: {freq} {byday}"
-    if slot.get("days") or slot.get("notes"):
-        conversion.add("schedules", slot)
-
-
-def _describes(description: str, slot: dict[str, Any], day_codes: Mapping[str, str]) -> bool:
-    """True if the description only repeats the days and times (as our export writes it)."""
-    from ..exports.oruk import schedule_words
-    from ..model import Schedule
-
-    words = schedule_words(
-        Schedule(
-            tuple(slot.get("days", ())),
-            slot.get("opens"),
-            slot.get("closes"),
-            bool(slot.get("term_time_only")),
-            slot.get("notes"),
-        ),
-        with_notes=False,
-    )
-    return bool(words) and description == words
 
 
 def read_service_areas(conversion: Conversion, areas: list[Record]) -> None:
