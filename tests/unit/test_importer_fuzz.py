@@ -18,7 +18,7 @@ from build_tools.rules import check_markdown
 from build_tools.safe_yaml import parse_yaml
 from tests.support import TODAY
 
-FUZZ = settings(max_examples=150, deadline=dt.timedelta(seconds=5))
+FUZZ = settings(max_examples=100, deadline=dt.timedelta(seconds=5))
 PIECES = st.sampled_from(
     [
         "<p>", "</p>", "<b>", "</b>", "<ul><li>", "</li></ul>", "<h2>", "</h2>", "<br>",
