@@ -74,7 +74,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """on_post_page: put the feed link, and a service page's JSON-LD, in the page's head."""
-    return add_to_head(output, page.file.src_uri, _state["service_pages"], _state["publisher"])
+    pages, publisher = _state["service_pages"], _state["publisher"]
+    return add_to_head(output, page.file.src_uri, page.url, pages, publisher)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

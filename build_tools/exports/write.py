@@ -58,18 +58,27 @@ def write_exports(site_dir: Path, providers: Sequence[Provider], publisher: Publ
     return len(files)
 
 
-def feed_link(publisher: Publisher) -> str:
-    """The head link that lets feed readers find the Atom feed from any page."""
+def feed_link(publisher: Publisher, page_url: str) -> str:
+    """The head link that lets feed readers find the Atom feed from any page.
+
+    The address is relative to the page, and rel is "alternate feed" rather than "alternate"
+    alone: mkdocs-material fetches sitemap.xml from the site of every rel="alternate" link it
+    finds (for its language selector), which would cost a request on every page.
+    """
     title = html.escape(f"{publisher.site_name}: new and updated services")
-    href = html.escape(publisher.url(FEED_PATH))
-    return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{href}">'
+    href = html.escape("../" * page_url.count("/") + FEED_PATH)
+    return f'<link rel="alternate feed" type="application/atom+xml" title="{title}" href="{href}">'
 
 
 def add_to_head(
-    page_html: str, src_uri: str, pages: Mapping[str, Provider], publisher: Publisher
+    page_html: str,
+    src_uri: str,
+    page_url: str,
+    pages: Mapping[str, Provider],
+    publisher: Publisher,
 ) -> str:
     """The page's HTML with the feed link, and for a service page its JSON-LD, in the head."""
-    extra = feed_link(publisher)
+    extra = feed_link(publisher, page_url)
     provider = pages.get(src_uri)
     if provider is not None:
         extra += script_tag(service_jsonld(provider, publisher))

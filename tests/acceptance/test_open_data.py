@@ -62,7 +62,9 @@ def test_other_pages_have_no_service_jsonld_but_the_feed_link(built_site: Path) 
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "application/ld+json" not in home
     title = "Dudley SEND Local Offer: new and updated services"
-    assert f'type="application/atom+xml" title="{title}" href="{SITE_URL}feed.xml"' in home
+    assert (
+        f'rel="alternate feed" type="application/atom+xml" title="{title}" href="feed.xml"' in home
+    )
 
 
 def test_sitemap_lists_service_pages_dated_by_their_review(built_site: Path) -> None:

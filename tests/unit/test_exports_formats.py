@@ -113,9 +113,13 @@ def test_service_pages_get_jsonld_and_every_page_the_feed_link(
 ) -> None:
     page = "<html><head><title>x</title></head><body></body></html>"
     pages = {f"services/{p.slug}.md": p for p in providers}
-    service = add_to_head(page, f"services/{providers[0].slug}.md", pages, SITE)
-    other = add_to_head(page, "index.md", pages, SITE)
-    assert 'type="application/atom+xml"' in service and 'type="application/atom+xml"' in other
+    slug = providers[0].slug
+    service = add_to_head(page, f"services/{slug}.md", f"services/{slug}/", pages, SITE)
+    other = add_to_head(page, "index.md", "", pages, SITE)
+    assert 'type="application/atom+xml"' in service and 'href="../../feed.xml"' in service
+    assert 'href="feed.xml"' in other
+    # rel="alternate" alone would make mkdocs-material fetch a sitemap on every page
+    assert 'rel="alternate feed"' in other
     assert "application/ld+json" in service and "application/ld+json" not in other
     found = re.search(r'<script type="application/ld\+json">(.*?)</script>', service)
     assert found and json.loads(found.group(1))["name"] == providers[0].name
