@@ -19,6 +19,8 @@ from mkdocs.structure.pages import Page
 from build_tools import content as site_content
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
+from build_tools.exports.publisher import Publisher
+from build_tools.exports.write import add_to_head, write_exports
 from build_tools.finder import SEARCH_PAGE, search_page
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.pictures import picture_file
@@ -45,7 +47,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"{len(errors)} problems in the provider files, site not built:\n\n"
             + render_text(catalog.report)
         )
-    _state.update(catalog=catalog, today=today)
+    publisher = Publisher(config.site_url or "", config.site_name)
+    _state.update(catalog=catalog, today=today, publisher=publisher)
     _state["content"] = site_content.load_content_data(Path(config.docs_dir), today)
     _state["problems"] = list(_state["content"].problems)
     return config
@@ -70,6 +73,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     files.append(File.generated(config, SEARCH_PAGE, content=search_page()))
     _add_content_files(files, config, catalog)
+    _state["service_pages"] = {f"services/{p.slug}.md": p for p in catalog.providers}
     return files
 
 
@@ -121,9 +125,17 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """on_post_page: put the feed link, and a service page's JSON-LD, in the page's head."""
+    pages, publisher = _state["service_pages"], _state["publisher"]
+    return add_to_head(output, page.file.src_uri, page.url, pages, publisher)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """on_post_build: index the finished pages for search and the directory's filters."""
+    """on_post_build: index the finished pages for search and the directory's filters, then
+    write the open data exports (ORUK API, CSV, feed, robots.txt) and date the sitemap."""
     try:
         index_site(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
+    write_exports(Path(config.site_dir), _state["catalog"].providers, _state["publisher"])
