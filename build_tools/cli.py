@@ -317,3 +317,14 @@ def docs_command(check: bool) -> None:
         sys.exit(1)
     for path in stale:
         click.echo(f"Wrote {path.relative_to(docs.ROOT)}")
+
+
+def _register_more_commands() -> None:
+    # In their own modules, so each route's commands stay together.
+    from .cli_submit import from_issue_command, issue_form_command
+
+    main.add_command(issue_form_command)
+    main.add_command(from_issue_command)
+
+
+_register_more_commands()

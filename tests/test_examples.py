@@ -109,6 +109,10 @@ NOT_FROM_ONE_EXAMPLE: dict[str, str] = {
     "tests/unit/test_validate.py::test_same_file_name_in_two_folders",
     "LO216": "needs two files; tests/unit/test_validate.py::test_same_id_in_two_files",
     "LO217": "needs two files; tests/unit/test_validate.py::test_same_name_in_two_files",
+    "LO401": "comes from an issue, not a file; "
+    "tests/unit/test_submission.py::test_an_update_of_an_unknown_service_is_refused",
+    "LO402": "comes from an issue, not a file; "
+    "tests/unit/test_submission.py::test_a_new_service_may_not_take_a_listed_name",
 }
 
 _CODE_IN_REPORT = re.compile(r"^\S.*?:\d+:\d+  (?:error|warning) (LO\d{3})\b", re.MULTILINE)
