@@ -321,10 +321,12 @@ def docs_command(check: bool) -> None:
 
 def _register_more_commands() -> None:
     # In their own modules, so each route's commands stay together.
+    from .cli_report import report_group
     from .cli_submit import from_issue_command, issue_form_command
 
     main.add_command(issue_form_command)
     main.add_command(from_issue_command)
+    main.add_command(report_group)
 
 
 _register_more_commands()

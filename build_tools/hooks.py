@@ -17,12 +17,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
+from build_tools.editors_page import DATA_REPORT_PAGE, data_report_page
 from build_tools.finder import SEARCH_PAGE, search_page
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.problems import Severity
 from build_tools.report import render_text
 from build_tools.search_engine import SearchIndexError, index_site
 from build_tools.search_index import search_block
+from build_tools.service_form import FORM_PAGE, entry_files, form_settings, service_form_page
 
 log = get_plugin_logger("local_offer")
 _state: dict[str, Any] = {}
@@ -64,6 +66,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     files.append(File.generated(config, SEARCH_PAGE, content=search_page()))
+    report = data_report_page(catalog, _state["today"])
+    files.append(File.generated(config, DATA_REPORT_PAGE, content=report))
+    form = service_form_page(form_settings(config.extra, report_to))
+    files.append(File.generated(config, FORM_PAGE, content=form))
+    for path, entry in entry_files(catalog).items():  # loaded by "Update this service"
+        files.append(File.generated(config, path, content=entry))
     return files
 
 
