@@ -16,6 +16,7 @@ from . import rules
 from .formspec import ID_FIELD, Field, form_fields
 from .problems import CATALOGUE
 from .schema import _EMAIL, SAFE_LINK_SCHEMES, local_offer_questions, subschema_at
+from .schema_check import _range_hint, _url_detail
 
 
 def lower_first(text: str) -> str:
@@ -29,7 +30,7 @@ def _say(name: str, **details: Any) -> str:
     """A catalogue message and its fix, as one sentence pair; {value} and the like stay for
     the script to fill in."""
     code = CATALOGUE[name]
-    keep = {k: "{" + k + "}" for k in ("value", "length", "count")}
+    keep = {k: "{" + k + "}" for k in ("value", "length", "count", "detail")}
     filled = {**keep, **details}
     fix = code.fix.format(**filled) if "{fix}" not in code.fix else details.get("fix", "")
     return f"{code.message.format(**filled)} {fix}".strip()
@@ -52,25 +53,27 @@ def _checks(item: Field, item_title: str) -> list[dict[str, Any]]:
     if item.kind == "number":
         wrong = _say("wrong-type", label=title, expected="a number", found="text", hint="")
         checks.append({"check": "number", "message": wrong})
-    if "minLength" in limits:
-        short = _say("too-short", label=title, limit=limits["minLength"], unit="characters")
-        checks.append({"check": "minLength", "limit": limits["minLength"], "message": short})
-    if "maxLength" in limits:
-        long = _say("too-long", label=title, limit=limits["maxLength"], hint="")
-        checks.append({"check": "maxLength", "limit": limits["maxLength"], "message": long})
+    # A value in the wrong form is named first, as `localoffer validate` names it.
     if "pattern" in limits and item.problem:
-        message = _say(item.problem, detail="")
+        message = _say(item.problem, detail="{detail}")
         checks.append({"check": "pattern", "pattern": limits["pattern"], "message": message})
     if limits.get("format") == "email":
         message = _say("bad-email")
         checks.append(
             {"check": "pattern", "pattern": f"^(?:{_EMAIL.pattern})$", "message": message}
         )
-    if "minimum" in limits or "maximum" in limits:
-        low, high = limits.get("minimum"), limits.get("maximum")
-        bound = f"between {low:g} and {high:g}" if low is not None else f"at most {high:g}"
-        message = _say("out-of-range", label=title, bound=bound, hint="")
-        checks.append({"check": "range", "min": low, "max": high, "message": message})
+    if "minLength" in limits:
+        short = _say("too-short", label=title, limit=limits["minLength"], unit="characters")
+        checks.append({"check": "minLength", "limit": limits["minLength"], "message": short})
+    if "maxLength" in limits:
+        long = _say("too-long", label=title, limit=limits["maxLength"], hint="")
+        checks.append({"check": "maxLength", "limit": limits["maxLength"], "message": long})
+    for keyword, word in (("minimum", "at least"), ("maximum", "at most")):
+        if keyword in limits:
+            hint = _range_hint(item.path)
+            bound = f"{word} {limits[keyword]}"
+            message = _say("out-of-range", label=title, bound=bound, hint=hint)
+            checks.append({"check": keyword, "limit": limits[keyword], "message": message})
     if "maxItems" in limits:
         many = _say("too-many", label=title, limit=limits["maxItems"])
         checks.append({"check": "maxItems", "limit": limits["maxItems"], "message": many})
@@ -173,6 +176,18 @@ def _markdown_fields() -> list[list[str | int]]:
     return [*paths, ["name"], ["summary"]]
 
 
+def _url_details() -> dict[str, Any]:
+    """What a web address that fails its pattern is told, as `localoffer validate` says it."""
+    probes = ("javascript", "data", "vbscript", "file", "mailto", "tel", "ftp")
+    refused = [s for s in probes if "not allowed" in _url_detail(f"{s}:x")]
+    return {
+        "refusedSchemes": refused,
+        "refused": _url_detail(f"{refused[0]}:x").replace(refused[0], "{scheme}"),
+        "noScheme": _url_detail("x"),
+        "incomplete": _url_detail("https://a b"),
+    }
+
+
 def form_spec() -> dict[str, Any]:
     """Everything the form's script checks, as JSON-ready data."""
     return {
@@ -187,4 +202,5 @@ def form_spec() -> dict[str, Any]:
             "linkTarget": rules._LINK_TARGETS.pattern,
         },
         "safeLinkSchemes": list(SAFE_LINK_SCHEMES),
+        "urlDetails": _url_details(),
     }

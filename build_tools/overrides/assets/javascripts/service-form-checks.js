@@ -20,15 +20,19 @@ function isEmpty(value) {
   return value === undefined;
 }
 
-function checkValue(node, value) {
-  for (const check of node.checks) {
-    const message = checkOne(check, value);
-    if (message) return message;
-  }
-  return null;
+function checkValue(node, value, details) {
+  return node.checks.map((check) => checkOne(check, value, details)).filter(Boolean);
 }
 
-function checkOne(check, value) {
+// What `localoffer validate` adds about a web address that is not one.
+function urlDetail(value, details) {
+  const scheme = value.includes(":") ? value.split(":", 1)[0].trim().toLowerCase() : "";
+  if (details.refusedSchemes.includes(scheme)) return fill(details.refused, { scheme });
+  if (scheme !== "http" && scheme !== "https") return details.noScheme;
+  return details.incomplete;
+}
+
+function checkOne(check, value, details) {
   const text = typeof value === "string";
   switch (check.check) {
     case "integer":
@@ -41,15 +45,12 @@ function checkOne(check, value) {
       return text && length(value) > check.limit ? fill(check.message, { length: length(value) }) : null;
     case "pattern":
       return text && !new RegExp(check.pattern, "u").test(value)
-        ? fill(check.message, { value: `"${value}"` })
+        ? fill(check.message, { value: `"${value}"`, detail: urlDetail(value, details) })
         : null;
-    case "range": {
-      const low = check.min ?? -Infinity;
-      const high = check.max ?? Infinity;
-      return typeof value === "number" && (value < low || value > high)
-        ? fill(check.message, { value })
-        : null;
-    }
+    case "minimum":
+      return typeof value === "number" && value < check.limit ? fill(check.message, { value }) : null;
+    case "maximum":
+      return typeof value === "number" && value > check.limit ? fill(check.message, { value }) : null;
     case "maxItems":
       return Array.isArray(value) && value.length > check.limit
         ? fill(check.message, { count: value.length })
@@ -73,18 +74,18 @@ function brokenRule(rule, value) {
   return met ? null : rule.message;
 }
 
-function checkFields(nodes, data, path, problems) {
+function checkFields(nodes, data, path, problems, details) {
   for (const node of nodes) {
-    checkNode(node, data ? data[node.key] : undefined, [...path, node.key], problems);
+    checkNode(node, data ? data[node.key] : undefined, [...path, node.key], problems, details);
   }
 }
 
-function checkNode(node, value, path, problems) {
+function checkNode(node, value, path, problems, details) {
   if (node.kind === "hidden") return;
   if (isEmpty(value)) {
     if (!node.required) return;
     if (node.kind === "group") {
-      checkFields(node.children, {}, path, problems); // name each missing answer inside
+      checkFields(node.children, {}, path, problems, details); // name each missing answer
     } else if (node.kind === "repeat") {
       problems.push({ path, message: `Add a ${node.itemTitle.toLowerCase()}.` });
     } else {
@@ -92,17 +93,16 @@ function checkNode(node, value, path, problems) {
     }
     return;
   }
-  const message = checkValue(node, value);
-  if (message) problems.push({ path, message });
+  for (const message of checkValue(node, value, details)) problems.push({ path, message });
   if (node.kind === "group") {
-    checkFields(node.children, value, path, problems);
+    checkFields(node.children, value, path, problems, details);
     for (const rule of node.rules || []) {
       const broken = brokenRule(rule, value);
       if (broken) problems.push({ path, message: broken });
     }
   } else if (node.kind === "repeat") {
     value.forEach((item, index) => {
-      checkFields(node.children, item, [...path, index], problems);
+      checkFields(node.children, item, [...path, index], problems, details);
       for (const rule of node.rules || []) {
         const broken = brokenRule(rule, item);
         if (broken) problems.push({ path: [...path, index], message: broken });
@@ -151,7 +151,7 @@ function checkAcross(spec, entry, problems) {
   }
   if (entry.show_from && entry.show_until && entry.show_from > entry.show_until) {
     const dates = { start: entry.show_from, end: entry.show_until };
-    problems.push({ path: ["show_until"], message: fill(messages["dates-reversed"], dates) });
+    problems.push({ path: ["show_from"], message: fill(messages["dates-reversed"], dates) });
   }
   const venues = entry.locations || [];
   if (!venues.length && !entry.delivery) {
@@ -177,7 +177,7 @@ function checkAcross(spec, entry, problems) {
 // Every problem with an entry, in the order of the form.
 export function checkEntry(spec, entry) {
   const problems = [];
-  checkFields(spec.fields, entry, [], problems);
+  checkFields(spec.fields, entry, [], problems, spec.urlDetails);
   checkAcross(spec, entry, problems);
   return problems;
 }

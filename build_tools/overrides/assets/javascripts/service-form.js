@@ -265,12 +265,12 @@ function showSummary(problems) {
   summary.hidden = problems.length === 0;
 }
 
-// Check everything; show the problems of the fields left so far, or all after "Check my answers".
+// Check everything; show the problems of the answers given so far, or all after "Check my answers".
 function refresh() {
   const entry = readEntry();
   const problems = inFormOrder(checkEntry(spec, entry));
   clearProblems();
-  // Leaving a control touches it and the fieldsets around it (see touch()).
+  // Changing a control touches it and the fieldsets around it (see touch()).
   const shown = problems.filter((p) => state.checked || state.touched.has(p.id));
   for (const problem of shown) showProblem(problem.id, problem.message);
   if (state.checked) showSummary(problems);
@@ -405,19 +405,44 @@ function touch(control) {
   }
 }
 
-form.addEventListener("focusout", (event) => {
-  if (!event.target.matches("input, select, textarea")) return;
-  touch(event.target);
-  refresh();
+// A changed answer is checked when it is committed (when you leave it, or tick it). Not in the
+// middle of a click or tap: a message appearing then would move the button or box being
+// pressed from under the finger. (With touch, leaving a box comes after the finger is lifted.)
+let pressing = false;
+let checkAfterPress = false;
+let releaseTimer = 0;
+
+function refreshSoon() {
+  if (pressing) checkAfterPress = true;
+  else refresh();
+}
+
+function release() {
+  clearTimeout(releaseTimer);
+  pressing = false;
+  if (checkAfterPress) {
+    checkAfterPress = false;
+    setTimeout(refresh); // after the click has done its work
+  }
+}
+
+form.addEventListener("pointerdown", () => {
+  pressing = true;
+});
+document.addEventListener("click", release, true);
+document.addEventListener("pointercancel", release);
+document.addEventListener("pointerup", () => {
+  releaseTimer = setTimeout(release, 700); // in case no click follows
 });
 
 form.addEventListener("change", (event) => {
-  if (event.target.matches("input[type=checkbox], input[type=radio], select")) touch(event.target);
-  refresh();
+  if (event.target.matches("input, select, textarea")) touch(event.target);
+  refreshSoon();
 });
 
-form.addEventListener("input", () => {
-  if (state.checked || state.touched.size) refresh();
+// While an answer shows a problem, check it again as you type, so the message goes when fixed.
+form.addEventListener("input", (event) => {
+  if (state.checked || event.target.getAttribute("aria-invalid")) refreshSoon();
 });
 
 form.addEventListener("click", (event) => {
