@@ -21,7 +21,7 @@ from build_tools.validate import validate_files
 from tests.conftest import Cli
 from tests.support import INVALID_DIR, REPO_ROOT, VALID_DIR, provider_cases
 
-from .test_routes import assert_no_sideways_scroll
+from .test_routes import Keyboard, assert_no_sideways_scroll, focus_description
 
 pytestmark = pytest.mark.browser
 
@@ -325,3 +325,21 @@ def test_without_javascript_the_page_says_how_else_to_send_a_service(
     )
     note.get_by_role("link", name="How to describe your service").click()
     expect(page.locator("h1")).to_have_text("How to describe your service")
+
+
+def test_the_form_works_with_the_keyboard_alone(page: Page, sample_url: str) -> None:
+    page.goto(sample_url + FORM)
+    keys = Keyboard(page)
+    keys.skip_to_content()
+    keys.tab_to("Service name", tag="input")
+    keys.type("Lye Stay and Play")
+    for label in ("Summary", "Description", "Status (optional)", "Show from (optional)"):
+        keys.press("Tab")
+        assert focus_description(page)["text"].startswith(label), focus_description(page)
+    keys.tab_to("Early years", tag="input")  # the first type of provision
+    keys.press("Space")
+    expect(page.locator("#lo-f-categories").get_by_label("Early years", exact=False)).to_be_checked()
+    page.locator("#lo-f-contacts-0-role").focus()  # past the 40-odd boxes of needs and types
+    keys.tab_to("Add another contact", tag="button")
+    keys.press("Enter")
+    expect(page.locator("#lo-f-contacts-1-role")).to_be_focused()
