@@ -338,7 +338,8 @@ def test_the_form_works_with_the_keyboard_alone(page: Page, sample_url: str) -> 
         assert focus_description(page)["text"].startswith(label), focus_description(page)
     keys.tab_to("Early years", tag="input")  # the first type of provision
     keys.press("Space")
-    expect(page.locator("#lo-f-categories").get_by_label("Early years", exact=False)).to_be_checked()
+    early_years = page.locator("#lo-f-categories").get_by_label("Early years", exact=False)
+    expect(early_years).to_be_checked()
     page.locator("#lo-f-contacts-0-role").focus()  # past the 40-odd boxes of needs and types
     keys.tab_to("Add another contact", tag="button")
     keys.press("Enter")
