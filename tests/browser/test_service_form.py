@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Locator, Page, Route, expect
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from build_tools.formspec import Field, form_fields
 from build_tools.safe_yaml import parse_yaml
@@ -21,9 +22,19 @@ from build_tools.validate import validate_files
 from tests.conftest import Cli
 from tests.support import INVALID_DIR, REPO_ROOT, VALID_DIR, provider_cases
 
+from .conftest import DESKTOP, _context
 from .test_routes import Keyboard, assert_no_sideways_scroll, focus_description
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def form_page(browser: Browser) -> Iterator[Page]:
+    """One desktop page for the many example cases: each opens the form afresh, and the page's
+    cache makes that quick. It fails the same way `page` does on requests to other hosts."""
+    for context in _context(browser, viewport=DESKTOP, locale="en-GB"):
+        yield context.new_page()
+
 
 FORM = "providers/add-or-update/"
 
@@ -35,12 +46,12 @@ def read_yaml(path: Path) -> dict[str, Any]:
 
 
 def serve_entry(page: Page, slug: str, data: dict[str, Any]) -> None:
-    """Answer the form's request for a service's entry with `data`."""
+    """Answer the form's request for a service's entry with `data`, once."""
 
     def fulfil(route: Route) -> None:
         route.fulfill(content_type="application/json", body=json.dumps(data))
 
-    page.route(f"**/services/{slug}/entry.json", fulfil)
+    page.route(f"**/services/{slug}/entry.json", fulfil, times=1)
 
 
 def check_answers(page: Page) -> None:
@@ -232,8 +243,9 @@ def _normalised(data: Any, fields: tuple[Field, ...] | None = None) -> Any:
 
 @pytest.mark.parametrize("case", provider_cases(VALID_DIR), ids=lambda p: p.stem)
 def test_every_valid_example_goes_through_the_form_unchanged(
-    case: Path, page: Page, sample_url: str
+    case: Path, form_page: Page, sample_url: str
 ) -> None:
+    page = form_page
     data = read_yaml(case)
     serve_entry(page, case.stem, data)
     page.goto(f"{sample_url}{FORM}?service={case.stem}")
@@ -288,9 +300,10 @@ def _value_at(data: Any, field_path: str) -> Any:
 
 
 @pytest.mark.parametrize("name", CAUGHT_IN_THE_BROWSER)
-def test_the_browser_finds_what_validate_finds(name: str, page: Page, sample_url: str) -> None:
+def test_the_browser_finds_what_validate_finds(name: str, form_page: Page, sample_url: str) -> None:
     """Each error `localoffer validate` finds is in the summary, in the same words or on the same
     field. (The form words some rules with its question titles rather than YAML field names.)"""
+    page = form_page
     case = INVALID_DIR / f"{name}.yaml"
     data = read_yaml(case)
     # An empty list cannot be given in a form: leaving every box unticked leaves the field out.
