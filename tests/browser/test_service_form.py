@@ -357,3 +357,23 @@ def test_the_form_works_with_the_keyboard_alone(page: Page, sample_url: str) -> 
     keys.tab_to("Add another contact", tag="button")
     keys.press("Enter")
     expect(page.locator("#lo-f-contacts-1-role")).to_be_focused()
+
+
+def test_a_file_too_long_for_a_link_is_copied_to_paste_on_github(
+    page: Page, sample_url: str
+) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(sample_url + FORM)
+    fill_a_new_service(page)
+    page.get_by_label("Description", exact=True).fill("Every week we meet online. " * 180)
+    check_answers(page)
+    text = shown_yaml(page)
+    github = page.get_by_role("link", name="Send it on GitHub")
+    href = github.get_attribute("href") or ""
+    assert len(href) <= 7000
+    assert "service-file" not in parse_qs(urlsplit(href).query)
+    # Click without leaving the site: the test may not reach GitHub.
+    github.evaluate("link => { link.addEventListener('click', e => e.preventDefault()); }")
+    github.click()
+    expect(page.locator("#lo-action-status")).to_contain_text("too long to send in a link")
+    assert page.evaluate("navigator.clipboard.readText()").strip() == text.strip()

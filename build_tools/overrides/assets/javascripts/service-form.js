@@ -339,16 +339,23 @@ function valueAt(entry, path) {
   return value;
 }
 
+// The GitHub issue form, with the file in its "Service file" box and the answers GitHub insists
+// on filled in. A link too long for GitHub keeps less, and the file is copied to paste instead.
 function issueLink(entry) {
-  const params = new URLSearchParams({ template: spec.issueTemplate, title: `Service: ${entry.name}` });
+  const title = `Service: ${entry.name}`;
+  const minimal = new URLSearchParams({ template: spec.issueTemplate, title });
+  const answers = new URLSearchParams(minimal);
   for (const [field, path] of Object.entries(spec.issueFields)) {
     const value = valueAt(entry, path);
-    if (value !== undefined) params.set(field, String(value));
+    if (value !== undefined) answers.set(field, String(value));
   }
-  const short = `${spec.newIssueUrl}?${params}`;
-  params.set(spec.issueFileField, state.yaml);
-  const full = `${spec.newIssueUrl}?${params}`;
-  return full.length <= MAX_ISSUE_URL ? { href: full, paste: false } : { href: short, paste: true };
+  const full = new URLSearchParams(answers);
+  full.set(spec.issueFileField, state.yaml);
+  for (const [params, paste] of [[full, false], [answers, true]]) {
+    const href = `${spec.newIssueUrl}?${params}`;
+    if (href.length <= MAX_ISSUE_URL) return { href, paste };
+  }
+  return { href: `${spec.newIssueUrl}?${minimal}`, paste: true };
 }
 
 function showFile(entry) {
