@@ -11,6 +11,8 @@ import click
 
 from . import docs, scaffold
 from .catalog import load_catalog
+from .cli_report import report_group
+from .cli_submit import from_issue_command, issue_form_command
 from .report import RENDERERS, render_text
 from .schema import vocabulary
 from .validate import Report, check_document, validate_files
@@ -319,14 +321,7 @@ def docs_command(check: bool) -> None:
         click.echo(f"Wrote {path.relative_to(docs.ROOT)}")
 
 
-def _register_more_commands() -> None:
-    # In their own modules, so each route's commands stay together.
-    from .cli_report import report_group
-    from .cli_submit import from_issue_command, issue_form_command
-
-    main.add_command(issue_form_command)
-    main.add_command(from_issue_command)
-    main.add_command(report_group)
-
-
-_register_more_commands()
+# Commands kept in their own modules, so each job's commands stay together.
+main.add_command(issue_form_command)
+main.add_command(from_issue_command)
+main.add_command(report_group)

@@ -49,7 +49,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """on_files: add a page for every service, kept out of the navigation."""
+    """on_files: add a page for every service (kept out of the navigation), the browse and search
+    pages, the editors' data report, the service form, and each service's entry for the form."""
     catalog: Catalog = _state["catalog"]
     report_to = config.extra.get("report_problem_email") or DEFAULT_REPORT_ADDRESS
     for provider in catalog.providers:
