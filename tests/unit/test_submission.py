@@ -199,3 +199,17 @@ def test_the_command_writes_the_file_or_the_comment(
     lines = outputs.read_text().splitlines()
     assert "file=" + (providers / "pensnett-sensory-stay-and-play.yaml").as_posix() in lines
     assert lines[-4:][0] == "valid=false"
+
+
+def test_an_edited_update_with_windows_line_endings(providers: Path) -> None:
+    body = (REPO_ROOT / "tests" / "examples" / "issues" / "update-by-address.md").read_bytes()
+    assert b"\r\n" in body
+    submission = build_submission(body.decode("utf-8"), providers, TODAY)
+    assert submission.ok, submission.problems
+    assert submission.path == providers / "castle-hill-speech-drop-in.yaml"
+    after = entry_of(submission.text)
+    assert after["categories"] == ["therapies"]
+    assert after["schedules"][0]["days"] == ["tuesday", "thursday"]
+    assert after["description"].endswith("We now meet on **Thursdays** too.")
+    assert "status" not in after, "a dropdown left at None changes nothing"
+    assert after["contacts"][0]["phone"] == "01632 960101", "unanswered: kept as it was"
