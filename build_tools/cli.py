@@ -11,6 +11,8 @@ import click
 
 from . import docs, scaffold
 from .catalog import load_catalog
+from .cli_report import report_group
+from .cli_submit import from_issue_command, issue_form_command
 from .report import RENDERERS, render_text
 from .schema import vocabulary
 from .validate import Report, check_document, validate_files
@@ -332,30 +334,6 @@ def docs_command(check: bool) -> None:
         click.echo(f"Wrote {path.relative_to(docs.ROOT)}")
 
 
-@main.command(name="readability")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def readability_command(paths: tuple[Path, ...]) -> None:
-    """Report how plain the guidance pages are, against our target.
-
-    For each page (default: content/guidance/*.md and the top-level pages in content/), prints
-    the Flesch reading ease, the Flesch-Kincaid grade and the longest sentences. Exits with 1 if
-    a page scores under the target or has a sentence that is too long.
-
-    \b
-    Example:
-      localoffer readability
-      localoffer readability content/guidance/ehc-plans.md
-    """
-    from . import readability
-
-    chosen = list(paths) or readability.guidance_pages(Path("content"))
-    if not chosen:
-        raise click.UsageError("No pages found. Run this from the project folder, or name pages.")
-    results = [readability.measure(path.read_text(encoding="utf-8"), str(path)) for path in chosen]
-    click.echo(readability.render_report(results), nl=False)
-    sys.exit(0 if all(result.meets_target() for result in results) else 1)
-
-
 @main.command(name="import-oruk")
 @click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.option(
@@ -429,3 +407,9 @@ def import_oruk(
         "parts are not kept: the export makes its own stable ones."
     )
     sys.exit(0 if ready == len(report.services) else 1)
+
+
+# Commands kept in their own modules, so each job's commands stay together.
+main.add_command(issue_form_command)
+main.add_command(from_issue_command)
+main.add_command(report_group)

@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from build_tools import content as site_content
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
+from build_tools.editors_page import DATA_REPORT_PAGE, data_report_page
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.write import add_to_head, write_exports
 from build_tools.finder import SEARCH_PAGE, search_page
@@ -28,6 +29,7 @@ from build_tools.problems import Severity
 from build_tools.report import render_problems, render_text
 from build_tools.search_engine import SearchIndexError, index_site
 from build_tools.search_index import search_block
+from build_tools.service_form import FORM_PAGE, entry_files, form_settings, service_form_page
 
 log = get_plugin_logger("local_offer")
 _state: dict[str, Any] = {}
@@ -55,7 +57,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """on_files: add a page for every service, kept out of the navigation."""
+    """on_files: add a page for every service (kept out of the navigation), the browse and search
+    pages, the editors' data report, the service form, and each service's entry for the form."""
     catalog: Catalog = _state["catalog"]
     report_to = config.extra.get("report_problem_email") or DEFAULT_REPORT_ADDRESS
     for provider in catalog.providers:
@@ -72,6 +75,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     files.append(File.generated(config, SEARCH_PAGE, content=search_page()))
+    report = data_report_page(catalog, _state["today"])
+    files.append(File.generated(config, DATA_REPORT_PAGE, content=report))
+    form = service_form_page(form_settings(config.extra, report_to))
+    files.append(File.generated(config, FORM_PAGE, content=form))
+    for path, entry in entry_files(catalog).items():  # loaded by "Update this service"
+        files.append(File.generated(config, path, content=entry))
     _add_content_files(files, config, catalog)
     _state["service_pages"] = {f"services/{p.slug}.md": p for p in catalog.providers}
     return files
