@@ -11,7 +11,7 @@ WORKFLOWS := $(wildcard .github/workflows/*.yml)
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 
 .DEFAULT_GOAL := help
-.PHONY: venv validate help site serve test lint fix docs golden bench lock clean
+.PHONY: venv validate help site serve test lint fix docs golden bench audit lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -69,6 +69,11 @@ golden: $(STAMP) ## rewrite the expected outputs of the example tests (review th
 bench: $(STAMP) ## measure validation speed on generated providers
 	$(BIN)/python -m build_tools.bench
 
+audit: $(STAMP) ## Lighthouse scores for five kinds of page, in the system Chromium
+	@command -v npm >/dev/null || { echo "make audit needs Node.js and npm (apt-get install nodejs npm)"; exit 1; }
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
+	$(BIN)/python -m build_tools.audit
+
 lock: ## re-resolve the pinned versions in requirements.lock
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
@@ -77,4 +82,4 @@ lock: ## re-resolve the pinned versions in requirements.lock
 	rm -rf .lock-venv
 
 clean: ## remove the built site, the virtual environment and node_modules
-	rm -rf site $(VENV) node_modules
+	rm -rf site $(VENV) node_modules tools/lighthouse/node_modules
