@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .easy_read import MAX_WORDS, word_count
 from .glossary import Glossary, abbreviations_in
 from .model import Provider, Schedule
-from .pages import link_target, long_date, phone_href, plain
+from .pages import email_href, link_target, long_date, phone_href, plain
 from .pictures import PICTURES
 from .schema import vocabulary
 
@@ -234,7 +234,7 @@ def _contact(provider: Provider, writer: _Writer) -> Iterator[tuple[str, str]]:
             number = f"[{plain(contact.text)}]({phone_href(contact.text).replace('tel:', 'sms:')})"
             yield "mobile", f"Send a text message to {number}."
         if contact.email:
-            yield "email", f"Email [{plain(contact.email)}](mailto:{contact.email})."
+            yield "email", f"Email [{plain(contact.email)}]({email_href(contact.email)})."
         if contact.website:
             yield "website", f"Look at [their website]({link_target(contact.website)})."
 

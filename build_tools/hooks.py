@@ -6,7 +6,6 @@ restart it after changing Python code (provider and content changes rebuild by t
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,8 @@ from mkdocs.structure.pages import Page
 from build_tools import content as site_content
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
+from build_tools.clock import build_day
+from build_tools.csp import meta_policy
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.write import add_to_head, write_exports
 from build_tools.finder import SEARCH_PAGE, search_page
@@ -26,6 +27,7 @@ from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.pictures import picture_file
 from build_tools.problems import Severity
 from build_tools.report import render_problems, render_text
+from build_tools.safe_html import clean_page_html, escape_page_meta
 from build_tools.search_engine import SearchIndexError, index_site
 from build_tools.search_index import search_block
 
@@ -37,7 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """on_config: load and validate the providers; stop the build if any has an error."""
     root = Path(config.config_file_path).resolve().parent
     folder = Path(config.extra.get("providers_dir") or root / "providers")
-    today = dt.date.today()
+    today = build_day()
     catalog: Catalog = load_catalog(folder, today)
     for problem in catalog.report.warnings:
         log.info("%s:%s %s %s", problem.file, problem.line, problem.code, problem.message)
@@ -103,12 +105,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown, source, page.file.src_uri, _state["context"]
     )
     _state["problems"] += problems
+    page.meta = escape_page_meta(page.meta)
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """on_page_content: explain glossary words where they first appear."""
-    return site_content.explain_terms(html, page.file.src_uri, page.url, _state["content"].glossary)
+    """on_page_content: explain glossary words where they first appear, then pass the page
+    through the HTML sanitiser, the last line of defence against provider text."""
+    glossary = _state["content"].glossary
+    return clean_page_html(site_content.explain_terms(html, page.file.src_uri, page.url, glossary))
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -122,6 +127,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         raise PluginError(
             f"{len(errors)} problems in the content, site not built:\n\n" + render_problems(errors)
         )
+    env.globals["content_security_policy"] = meta_policy
     return env
 
 
