@@ -190,9 +190,13 @@ def _what(provider: Provider) -> Iterator[tuple[str, str]]:
 def _where_when(provider: Provider, writer: _Writer) -> Iterator[tuple[str, str]]:
     for place in provider.locations[:2]:
         venue, town = plain(place.name), plain(place.town)
-        yield "pin", writer.first_fit(f"It happens at {venue} in {town}.", f"It happens in {town}.")
+        # The last choice has no provider words, so a venue or town written in capitals (an
+        # abbreviation the glossary lacks) can never stop the build.
+        at, near = f"It happens at {venue} in {town}.", f"It happens in {town}."
+        yield "pin", writer.first_fit(at, near, "Ask them where it is.")
         address = f"The address is {plain(place.address)}, {town}, {plain(place.postcode)}."
-        yield "home", writer.first_fit(address, f"The postcode is {plain(place.postcode)}.")
+        postcode = f"The postcode is {plain(place.postcode)}."
+        yield "home", writer.first_fit(address, postcode, "Ask them for the address.")
     if len(provider.locations) > 2:
         yield "map", "It happens in other places too."
     for slot in provider.schedules[:2]:

@@ -30,14 +30,19 @@ from build_tools.report import render_problems, render_text
 from build_tools.safe_html import clean_page_html, escape_page_meta
 from build_tools.search_engine import SearchIndexError, index_site
 from build_tools.search_index import search_block
+from build_tools.source_files import links_in, links_message
 
 log = get_plugin_logger("local_offer")
 _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """on_config: load and validate the providers; stop the build if any has an error."""
+    """on_config: refuse links in content/, load and validate the providers; stop the build if
+    either has an error."""
     root = Path(config.config_file_path).resolve().parent
+    links = links_in(Path(config.docs_dir))
+    if links:
+        raise PluginError(links_message(Path(config.docs_dir), links))
     folder = Path(config.extra.get("providers_dir") or root / "providers")
     today = build_day()
     catalog: Catalog = load_catalog(folder, today)

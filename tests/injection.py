@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.csp import script_hash
+from build_tools.glossary import abbreviations_in, load_glossary
 from build_tools.safe_html import TAGS
 from build_tools.safe_yaml import parse_yaml
 from build_tools.scaffold import dump_entry
@@ -138,12 +139,22 @@ def with_value(entry: dict[str, Any], path: PathKey, value: Any) -> dict[str, An
     return changed
 
 
+GLOSSARY, _ = load_glossary(REPO_ROOT / "content" / "glossary.yml", "glossary")
+
+
 def entry_errors(entry: dict[str, Any], today: dt.date) -> list[str]:
-    """The codes of the errors validation finds in `entry` written as a provider file."""
+    """The codes of the errors validation finds in `entry` written as a provider file, and of
+    the easy-read check the build runs on a provider's own easy-read lines (LO308: an
+    abbreviation the glossary does not explain), which `localoffer validate` does not run."""
     document, problems = parse_yaml(dump_entry(entry).encode("utf-8"), "providers/x.yaml")
     if document is not None:
         problems = problems + check_document(document, "providers/x.yaml", problems, today)
-    return sorted({p.code for p in problems if p.severity.value == "error"})
+    codes = {p.code for p in problems if p.severity.value == "error"}
+    for lines in entry.get("easy_read", {}).values():
+        for line in lines:
+            if any(not GLOSSARY.find(word) for _, word in abbreviations_in(str(line))):
+                codes.add("LO308")
+    return sorted(codes)
 
 
 def name_for(attack: str, index: int) -> str:
