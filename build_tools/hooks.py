@@ -122,7 +122,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    """on_env: after every page is read, report content problems; stop on any error."""
+    """on_env: after every page is read, report content problems and stop on any error; give
+    the templates the Content Security Policy (build_tools/csp.py)."""
     problems = sorted(_state["problems"], key=lambda p: p.sort_key())
     for problem in problems:
         if problem.severity is Severity.WARNING:
