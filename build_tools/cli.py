@@ -13,6 +13,7 @@ from . import docs, scaffold
 from .catalog import load_catalog
 from .cli_report import report_group
 from .cli_submit import from_issue_command, issue_form_command
+from .clock import build_day
 from .report import RENDERERS, render_text
 from .schema import vocabulary
 from .validate import Report, check_document, validate_files
@@ -287,7 +288,7 @@ def build_command(providers_dir: Path | None, site_dir: Path | None) -> None:
 
     folder = _providers_folder(providers_dir)
     # The on_config hook asks for the same catalog and gets this one back, not a second check.
-    report = load_catalog(folder, dt.date.today()).report
+    report = load_catalog(folder, build_day()).report
     text = render_text(report)
     if not report.ok:
         click.echo(text, nl=False)
@@ -309,7 +310,7 @@ def _echo_content_warnings() -> None:
     from .report import render_problems
     from .site import ROOT
 
-    data = load_content_data(ROOT / "content", dt.date.today())
+    data = load_content_data(ROOT / "content", build_day())
     warnings = [p for p in data.problems if p.severity.value == "warning"]
     if warnings:
         click.echo(render_problems(warnings), nl=False)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from .easy_read import MAX_WORDS, word_count
 from .glossary import Glossary, abbreviations_in
 from .model import Provider, Schedule
-from .pages import link_target, long_date, phone_href, plain
+from .pages import email_href, link_target, long_date, phone_href, plain
 from .pictures import PICTURES
 from .schema import vocabulary
 
@@ -190,9 +190,13 @@ def _what(provider: Provider) -> Iterator[tuple[str, str]]:
 def _where_when(provider: Provider, writer: _Writer) -> Iterator[tuple[str, str]]:
     for place in provider.locations[:2]:
         venue, town = plain(place.name), plain(place.town)
-        yield "pin", writer.first_fit(f"It happens at {venue} in {town}.", f"It happens in {town}.")
+        # The last choice has no provider words, so a venue or town written in capitals (an
+        # abbreviation the glossary lacks) can never stop the build.
+        at, near = f"It happens at {venue} in {town}.", f"It happens in {town}."
+        yield "pin", writer.first_fit(at, near, "Ask them where it is.")
         address = f"The address is {plain(place.address)}, {town}, {plain(place.postcode)}."
-        yield "home", writer.first_fit(address, f"The postcode is {plain(place.postcode)}.")
+        postcode = f"The postcode is {plain(place.postcode)}."
+        yield "home", writer.first_fit(address, postcode, "Ask them for the address.")
     if len(provider.locations) > 2:
         yield "map", "It happens in other places too."
     for slot in provider.schedules[:2]:
@@ -234,7 +238,7 @@ def _contact(provider: Provider, writer: _Writer) -> Iterator[tuple[str, str]]:
             number = f"[{plain(contact.text)}]({phone_href(contact.text).replace('tel:', 'sms:')})"
             yield "mobile", f"Send a text message to {number}."
         if contact.email:
-            yield "email", f"Email [{plain(contact.email)}](mailto:{contact.email})."
+            yield "email", f"Email [{plain(contact.email)}]({email_href(contact.email)})."
         if contact.website:
             yield "website", f"Look at [their website]({link_target(contact.website)})."
 

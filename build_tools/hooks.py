@@ -6,7 +6,6 @@ restart it after changing Python code (provider and content changes rebuild by t
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,8 @@ from mkdocs.structure.pages import Page
 from build_tools import content as site_content
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
+from build_tools.clock import build_day
+from build_tools.csp import meta_policy
 from build_tools.editors_page import DATA_REPORT_PAGE, data_report_page
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.write import add_to_head, write_exports
@@ -27,19 +28,32 @@ from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.pictures import picture_file
 from build_tools.problems import Severity
 from build_tools.report import render_problems, render_text
+from build_tools.safe_html import clean_page_html, escape_page_meta
 from build_tools.search_engine import SearchIndexError, index_site
 from build_tools.search_index import search_block
-from build_tools.service_form import FORM_PAGE, entry_files, form_settings, service_form_page
+from build_tools.service_form import (
+    FORM_PAGE,
+    FORM_SPEC,
+    entry_files,
+    form_settings,
+    form_spec_json,
+    service_form_page,
+)
+from build_tools.source_files import links_in, links_message
 
 log = get_plugin_logger("local_offer")
 _state: dict[str, Any] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """on_config: load and validate the providers; stop the build if any has an error."""
+    """on_config: refuse links in content/, load and validate the providers; stop the build if
+    either has an error."""
     root = Path(config.config_file_path).resolve().parent
+    links = links_in(Path(config.docs_dir))
+    if links:
+        raise PluginError(links_message(Path(config.docs_dir), links))
     folder = Path(config.extra.get("providers_dir") or root / "providers")
-    today = dt.date.today()
+    today = build_day()
     catalog: Catalog = load_catalog(folder, today)
     for problem in catalog.report.warnings:
         log.info("%s:%s %s %s", problem.file, problem.line, problem.code, problem.message)
@@ -77,8 +91,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, SEARCH_PAGE, content=search_page()))
     report = data_report_page(catalog, _state["today"])
     files.append(File.generated(config, DATA_REPORT_PAGE, content=report))
-    form = service_form_page(form_settings(config.extra, report_to))
-    files.append(File.generated(config, FORM_PAGE, content=form))
+    settings = form_settings(config.extra, report_to)
+    files.append(File.generated(config, FORM_PAGE, content=service_form_page(settings)))
+    files.append(File.generated(config, FORM_SPEC, content=form_spec_json(settings)))
     for path, entry in entry_files(catalog).items():  # loaded by "Update this service"
         files.append(File.generated(config, path, content=entry))
     _add_content_files(files, config, catalog)
@@ -112,16 +127,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown, source, page.file.src_uri, _state["context"]
     )
     _state["problems"] += problems
+    page.meta = escape_page_meta(page.meta)
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """on_page_content: explain glossary words where they first appear."""
-    return site_content.explain_terms(html, page.file.src_uri, page.url, _state["content"].glossary)
+    """on_page_content: explain glossary words where they first appear, then pass the page
+    through the HTML sanitiser, the last line of defence against provider text."""
+    glossary = _state["content"].glossary
+    return clean_page_html(site_content.explain_terms(html, page.file.src_uri, page.url, glossary))
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    """on_env: after every page is read, report content problems; stop on any error."""
+    """on_env: after every page is read, report content problems and stop on any error; give
+    the templates the Content Security Policy (build_tools/csp.py)."""
     problems = sorted(_state["problems"], key=lambda p: p.sort_key())
     for problem in problems:
         if problem.severity is Severity.WARNING:
@@ -131,6 +150,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         raise PluginError(
             f"{len(errors)} problems in the content, site not built:\n\n" + render_problems(errors)
         )
+    env.globals["content_security_policy"] = meta_policy
     return env
 
 

@@ -1,7 +1,9 @@
 """Turn a Provider into the Markdown of its service page. Pure functions, no MkDocs.
 
 Provider text never reaches the page as HTML: plain fields are escaped for both Markdown and
-HTML, and simple-Markdown fields have `<` and `&` escaped so any HTML shows as text.
+HTML, and simple-Markdown fields have `<` and `&` escaped so any HTML shows as text. Simple
+Markdown also has `{` and the backtick escaped: the attr_list extension, which the guidance
+pages use, would otherwise let `{: onclick="..." }` add attributes, and code is no part of it.
 """
 
 from __future__ import annotations
@@ -34,8 +36,10 @@ def plain(text: str) -> str:
 
 
 def simple_markdown(text: str) -> str:
-    """Provider Markdown with HTML neutralised and unsafe link targets removed."""
+    """Provider Markdown with HTML and attribute lists neutralised and unsafe link targets
+    removed."""
     text = text.replace("&", "&amp;").replace("<", "&lt;")
+    text = text.replace("{", "\\{").replace("`", "\\`")
     text = _LINK_TARGET.sub(lambda m: _guard_target(m, text), text)
     return _LINK_DEFINITION.sub(lambda m: _guard_target(m, text), text).strip()
 
@@ -103,15 +107,23 @@ def _contact_lines(contact: Contact) -> Iterator[str]:
     if contact.text:
         yield f"- Text: [{plain(contact.text)}]({phone_href(contact.text).replace('tel:', 'sms:')})"
     if contact.email:
-        yield f"- Email: [{plain(contact.email)}](mailto:{contact.email})"
+        yield f"- Email: [{plain(contact.email)}]({email_href(contact.email)})"
     if contact.website:
         yield f"- Website: [{plain(_shorten_url(contact.website))}]({link_target(contact.website)})"
     yield ""
 
 
 def link_target(url: str) -> str:
-    """A URL made safe to put inside a Markdown link: brackets and spaces percent-encoded."""
+    """A web address made safe to put inside a Markdown link: brackets and spaces
+    percent-encoded, and "#" instead of anything that is not an http or https address."""
+    if not url.lower().startswith(("https://", "http://")):
+        return "#"
     return quote(url, safe=":/?#[]@!$&'*+,;=%~")
+
+
+def email_href(address: str) -> str:
+    """A mailto: link target, with everything but the address's own characters encoded."""
+    return "mailto:" + quote(address, safe="@.+-_")
 
 
 def _shorten_url(url: str) -> str:

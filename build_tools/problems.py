@@ -489,7 +489,8 @@ _code(
     "Two files have the same name",
     "Another file is also called {slug}.yaml ({other}).",
     "Rename one of them. The file name becomes the web address, so it must be unique.",
-    "The file name is the service's web address (/services/<name>/), so each must be unique.",
+    "The file name is the service's web address (/services/ followed by the file name "
+    "without .yaml), so each must be unique.",
 )
 _code(
     "LO202",

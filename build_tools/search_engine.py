@@ -2,7 +2,8 @@
 
 mkdocs-material's own search downloads one index of the whole site before the first result
 (about 330 KB gzipped for 1,000 services); Pagefind's first search downloads a fraction of that
-and supports the directory's filters. Pagefind runs on the finished HTML, after MkDocs.
+and supports the directory's filters. Pagefind runs on the finished HTML, after MkDocs; then
+`search_bundle` puts the few files it writes in a random order into a fixed one.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from .search_bundle import BundleFormatError, make_reproducible
 
 BUNDLE = "pagefind"
 
@@ -30,3 +33,8 @@ def index_site(site_dir: Path) -> None:
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{result.stderr.strip()}")
+    try:
+        make_reproducible(bundle)
+    except (BundleFormatError, OSError, ValueError) as error:
+        message = f"Pagefind's files in {bundle} are not as expected: {error}"
+        raise SearchIndexError(message) from None

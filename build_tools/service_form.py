@@ -21,6 +21,8 @@ from .formspec import ID_FIELD, REVIEWED_FIELD, Field, form_fields, help_text
 from .issue_form import SERVICE_FILE, TEMPLATE_NAME
 
 FORM_PAGE = "providers/add-or-update.md"
+# Beside the page: the script finds it at <site root>/providers/form-spec.json.
+FORM_SPEC = "providers/form-spec.json"
 PREFIX = "lo-f"
 INDEX = "__i__"  # stands for an item's number in a repeated group's template
 _ROWS = {5000: 8, 3000: 6, 2000: 5}
@@ -147,7 +149,9 @@ def _repeat(item: Field, prefix: str, required: bool, top: bool) -> str:
         f'<fieldset class="lo-repeat" id="{control}" {_described(control)}>'
         f'{_legend(item, required, top)}<p class="lo-hint" id="{control}-hint">{_hint(item)}</p>'
         f'{_slot(control)}<div class="lo-items">{first}</div>'
-        f"<template>{_item(item, prefix, INDEX)}</template>"
+        # The blank item "Add a ..." copies. A hidden <div>, not a <template>: the page
+        # sanitiser empties templates.
+        f'<div class="lo-blank" hidden>{_item(item, prefix, INDEX)}</div>'
         f'<button type="button" class="md-button lo-add">Add a {noun}</button></fieldset>'
     )
 
@@ -188,7 +192,11 @@ def render_field(item: Field, prefix: str = PREFIX) -> str:
     return html
 
 
-def _spec_json(settings: FormSettings) -> str:
+def form_spec_json(settings: FormSettings) -> str:
+    """The form's rules and settings, which the script fetches from FORM_SPEC.
+
+    A file rather than a <script> in the page: pages are sanitised, and scripts never survive.
+    """
     spec = {
         **form_spec(),
         "email": settings.email,
@@ -198,8 +206,7 @@ def _spec_json(settings: FormSettings) -> str:
         # Questions of the issue form that GitHub insists on: the form fills them in too.
         "issueFields": _issue_fields(),
     }
-    # "</" would end the script element early.
-    return json.dumps(spec, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
 
 
 def _issue_fields() -> dict[str, list[str]]:
@@ -239,7 +246,6 @@ def form_html(settings: FormSettings) -> str:
         # No <code> inside: the theme's script rebuilds every pre > code block.
         '<pre id="lo-yaml" class="lo-yaml" tabindex="0" aria-label="The service file"></pre>'
         "</section>"
-        f'<script type="application/json" id="lo-form-spec">{_spec_json(settings)}</script>'
         "</div>"
     )
 

@@ -11,7 +11,8 @@ import tempfile
 from pathlib import Path
 
 from build_tools.site import build_site
-from tests.support import FIXTURE_PROVIDERS, REPO_ROOT
+from tests.injection import corpus_entries, write_entries
+from tests.support import FIXTURE_PROVIDERS, REPO_ROOT, TODAY
 
 SITES = {
     # The real content and the five fixture providers: small, and stable for golden files.
@@ -22,11 +23,23 @@ SITES = {
 _built: dict[str, Path] = {}
 
 
+def _injection_providers() -> Path:
+    """Provider files carrying the injection corpus (tests/injection.py), written once."""
+    folder = Path(tempfile.mkdtemp(prefix="localoffer-injection-providers-"))
+    _built["injection-providers"] = folder
+    return write_entries(corpus_entries(TODAY)[0], folder)
+
+
+# Sites whose provider files are made for the test run: the real content and these providers.
+GENERATED = {"injection": _injection_providers}
+
+
 def built_site_dir(name: str) -> Path:
     """The folder of a strict build of site `name`, building it on first use."""
     if name not in _built:
+        providers = SITES[name] if name in SITES else GENERATED[name]()
         folder = Path(tempfile.mkdtemp(prefix=f"localoffer-{name}-site-"))
-        build_site(site_dir=folder, providers_dir=SITES[name])
+        build_site(site_dir=folder, providers_dir=providers)
         _built[name] = folder
     return _built[name]
 

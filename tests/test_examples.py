@@ -89,6 +89,7 @@ INTENDED: dict[str, set[str]] = {
     "text-too-short": {"LO106"},
     "time-unquoted": {"LO015"},
     "too-many-contacts": {"LO119"},
+    "too-many-prices": {"LO119"},
     "top-level-list": {"LO007"},
     "unknown-field-typo": {"LO101", "LO102"},
     "wrong-types": {"LO103"},

@@ -72,6 +72,16 @@ def test_long_names_fall_back_to_shorter_sentences() -> None:
     assert problems_in(page) == []
 
 
+def test_a_town_in_capitals_never_stops_the_build() -> None:
+    """A venue, town or address in capitals reads as abbreviations the glossary lacks; the page
+    then says to ask, rather than failing the build for everyone."""
+    place = {"name": "THE HUB", "address": "1 HIGH STREET", "town": "LYE", "postcode": "DY9 8AA"}
+    page = render_easy_read_service(provider_from_dict("x", entry(locations=[place])), GLOSSARY)
+    assert "Ask them where it is." in page
+    assert "The postcode is DY9 8AA." in page
+    assert problems_in(page) == []
+
+
 def test_paid_service_with_schedule() -> None:
     data = entry(
         cost={"free": False, "options": [{"amount": 4.5, "per": "session"}]},

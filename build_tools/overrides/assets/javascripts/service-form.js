@@ -19,7 +19,8 @@ const MAX_ISSUE_URL = 7000;
 const siteRoot = new URL("../../", import.meta.url);
 
 const app = document.getElementById("lo-service-form-app");
-const spec = JSON.parse(document.getElementById("lo-form-spec").textContent);
+// The rules and settings, written at build time beside the page.
+const spec = await (await fetch(new URL("providers/form-spec.json", siteRoot))).json();
 const form = document.getElementById("lo-service-form");
 const summary = document.getElementById("lo-error-summary");
 const formStatus = document.getElementById("lo-form-status");
@@ -170,12 +171,19 @@ function renumber(repeat, node) {
   add.hidden = found.length >= node.max;
 }
 
+// Each list's blank item ("Add a contact" copies it), taken out of the page at the start so that
+// its hidden controls never share a label with the real ones.
+const blanks = new Map();
+for (const blank of form.querySelectorAll(".lo-repeat > .lo-blank")) {
+  blanks.set(blank.parentElement.id, blank.innerHTML);
+  blank.remove();
+}
+
 function addItem(repeat, node, focus = true) {
   const next = Number(repeat.dataset.next || items(repeat.id).length);
   repeat.dataset.next = String(next + 1);
-  const template = repeat.querySelector(":scope > template");
   const holder = document.createElement("div");
-  holder.innerHTML = template.innerHTML.replaceAll("__i__", String(next));
+  holder.innerHTML = blanks.get(repeat.id).replaceAll("__i__", String(next));
   const item = holder.firstElementChild;
   repeat.querySelector(":scope > .lo-items").append(item);
   renumber(repeat, node);

@@ -1,0 +1,97 @@
+"""The site built from the injection corpus, in Chromium: no payload runs on any page.
+
+Every page of the injected services (the service page and its easy-read page), the browse
+lists and the directory searching for the attack words are loaded in turn. The test fails if a
+dialog opens, a payload sets window.__pwned, or the Content Security Policy blocks anything
+(a blocked inline script would mean one got into the page). Mouse-over, focus and click events
+are sent to every element, so an event handler would fire if one had got through.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.sites import built_site_dir, html_pages, page_url_path
+
+from .conftest import DESKTOP, PageWatch
+from .watch import SecurityWatch
+
+pytestmark = pytest.mark.browser
+
+# Fired at every element; a listener first stops clicks following links or sending forms.
+POKE = """() => {
+  document.addEventListener("click", (event) => event.preventDefault(), true);
+  document.addEventListener("submit", (event) => event.preventDefault(), true);
+  for (const element of document.querySelectorAll("body *")) {
+    for (const type of ["mouseover", "mouseenter", "focus", "toggle", "click"]) {
+      element.dispatchEvent(new Event(type, {bubbles: true}));
+    }
+  }
+}"""
+
+
+@pytest.fixture(scope="module")
+def injection_site() -> Path:
+    return built_site_dir("injection")
+
+
+@pytest.fixture(scope="module")
+def injection_url(serve: object, injection_site: Path) -> str:
+    return serve(injection_site)  # type: ignore[operator]
+
+
+@pytest.fixture(scope="module")
+def watched(browser: Browser) -> Iterator[tuple[Page, SecurityWatch]]:
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")  # type: ignore[arg-type]
+    watch = PageWatch()
+    watch.attach(context)
+    security = SecurityWatch(context)
+    # Block every request to another host before it is made; PageWatch still records it.
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: route.abort())
+    yield context.new_page(), security
+    context.close()
+    assert not watch.foreign_requests, f"requests to other hosts: {watch.foreign_requests}"
+    assert not watch.errors, f"script errors: {watch.errors}"
+
+
+def _check(page: Page, security: SecurityWatch, url: str) -> list[str]:
+    page.goto(url)
+    page.evaluate(POKE)
+    found = security.page_findings(page) + security.console + security.dialogs
+    security.console.clear()
+    security.dialogs.clear()
+    return [f"{url}: {item}" for item in found]
+
+
+def test_no_payload_runs_on_any_injected_page(
+    watched: tuple[Page, SecurityWatch], injection_site: Path, injection_url: str
+) -> None:
+    page, security = watched
+    paths = [
+        page_url_path(injection_site, p)
+        for p in html_pages(injection_site)
+        if "/injection-" in p.as_posix() or p.parent.parent.name == "services"
+    ]
+    assert len(paths) > 100
+    found: list[str] = []
+    for path in paths:
+        found += _check(page, security, injection_url + path)
+    assert found == []
+
+
+@pytest.mark.parametrize("words", ["script", "pwned onerror", "javascript", "img src"])
+def test_no_payload_runs_in_the_directory_results(
+    watched: tuple[Page, SecurityWatch], injection_url: str, words: str
+) -> None:
+    page, security = watched
+    page.goto(f"{injection_url}services/?q={words}")
+    expect(page.locator("#lo-status")).to_have_text(re.compile(r"match"))
+    expect(page.locator("#lo-results > li").first).to_be_visible()
+    page.evaluate(POKE)
+    found = security.page_findings(page) + security.console + security.dialogs
+    assert found == []
