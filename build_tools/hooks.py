@@ -19,9 +19,15 @@ from mkdocs.structure.pages import Page
 from build_tools import content as site_content
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
+from build_tools.family import family_files
 from build_tools.finder import SEARCH_PAGE, search_page
+from build_tools.offline import write_offline_copy
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.pictures import picture_file
+from build_tools.printable.build import write_printable
+from build_tools.printable.document import Settings, made_on
+from build_tools.printable.pdf import PrintableError
+from build_tools.printable.sources import SourcePage, is_printed
 from build_tools.problems import Severity
 from build_tools.report import render_problems, render_text
 from build_tools.search_engine import SearchIndexError, index_site
@@ -70,6 +76,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     files.append(File.generated(config, SEARCH_PAGE, content=search_page()))
     _add_content_files(files, config, catalog)
+    # Near me and the shortlist: the shortlist page and small JSON files fetched on demand.
+    for path, content in family_files(catalog.providers, config.site_name).items():
+        files.append(File.generated(config, path, content=content))
+    _state["printed"] = {}
     return files
 
 
@@ -103,8 +113,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """on_page_content: explain glossary words where they first appear."""
-    return site_content.explain_terms(html, page.file.src_uri, page.url, _state["content"].glossary)
+    """on_page_content: explain glossary words where they first appear; keep guidance and
+    easy-read pages' HTML for the printed Local Offer."""
+    html = site_content.explain_terms(html, page.file.src_uri, page.url, _state["content"].glossary)
+    if is_printed(page.file.src_uri):
+        source = SourcePage(page.file.src_uri, page.url, page.title or "", html)
+        _state["printed"][page.file.src_uri] = source
+    return html
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -127,3 +142,25 @@ def on_post_build(config: MkDocsConfig) -> None:
         index_site(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
+    write_paper_and_offline(config)
+
+
+def write_paper_and_offline(config: MkDocsConfig) -> None:
+    """on_post_build, part: the printed Local Offer (HTML and PDF), then the offline zip."""
+    site, providers = Path(config.site_dir), _state["catalog"].providers
+    settings = Settings(
+        config.site_name,
+        config.site_url or "",
+        config.site_description or "",
+        bool(config.extra.get("sample_data")),
+    )
+    # A cache beside mkdocs.yml, as mkdocs-material's plugins keep theirs (.cache/).
+    cache = Path(config.config_file_path).resolve().parent / ".cache" / "printable"
+    pdf = config.extra.get("printable_pdf", True) is not False
+    try:
+        made = write_printable(site, _state["printed"], providers, settings, config.nav, cache, pdf)
+    except PrintableError as error:
+        raise PluginError(str(error)) from error
+    if made is not None:
+        log.info("Printable PDF %s.", "made" if made else "unchanged, taken from the cache")
+    write_offline_copy(site, settings.site_name, settings.site_url, made_on(providers))
