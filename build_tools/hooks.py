@@ -37,6 +37,11 @@ log = get_plugin_logger("local_offer")
 _state: dict[str, Any] = {}
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """on_startup: note whether this is `mkdocs serve`, which skips the slow printable PDF."""
+    _state["serving"] = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """on_config: load and validate the providers; stop the build if any has an error."""
     root = Path(config.config_file_path).resolve().parent
@@ -156,7 +161,8 @@ def write_paper_and_offline(config: MkDocsConfig) -> None:
     )
     # A cache beside mkdocs.yml, as mkdocs-material's plugins keep theirs (.cache/).
     cache = Path(config.config_file_path).resolve().parent / ".cache" / "printable"
-    pdf = config.extra.get("printable_pdf", True) is not False
+    # The PDF takes seconds to tens of seconds: not on every preview of `mkdocs serve`.
+    pdf = config.extra.get("printable_pdf", True) is not False and not _state.get("serving")
     try:
         made = write_printable(site, _state["printed"], providers, settings, config.nav, cache, pdf)
     except PrintableError as error:
