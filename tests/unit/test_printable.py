@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from build_tools.model import Location
 from build_tools.printable.directory import directory_part, sections
 from build_tools.printable.document import Settings, made_on, render_document
+from build_tools.printable.pdf import write_pdf
 from build_tools.printable.sources import Linker, SourcePage, fit_page, in_nav_order, is_printed
 from tests.unit.family_helpers import provider
 
@@ -110,3 +112,16 @@ def test_the_document_has_one_h1_a_contents_list_and_the_date() -> None:
     assert '<span class="made-on">14 September 2026</span>' in html
     assert "Sample data." in html
     assert '<meta name="dcterms.created" content="2026-09-14">' in html
+
+
+def test_the_pdf_is_the_same_every_time_and_cached(tmp_path: Path) -> None:
+    settings = Settings("Dudley SEND Local Offer", "https://localoffer.example/", "About.", False)
+    html = render_document(settings, [], (provider("one"),), dt.date(2026, 9, 14))
+    cache = tmp_path / "cache"
+    assert write_pdf(html, tmp_path, tmp_path / "a.pdf", cache) is True
+    assert write_pdf(html, tmp_path, tmp_path / "b.pdf", cache) is False  # from the cache
+    assert write_pdf(html, tmp_path, tmp_path / "c.pdf") is True  # made again, no cache
+    made = (tmp_path / "a.pdf").read_bytes()
+    assert made.startswith(b"%PDF")
+    assert (tmp_path / "b.pdf").read_bytes() == made
+    assert (tmp_path / "c.pdf").read_bytes() == made, "the same HTML must make the same bytes"
