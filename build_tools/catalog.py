@@ -46,12 +46,17 @@ def load_catalog(folder: Path, today: dt.date) -> Catalog:
 
 def _validated_catalog(folder: Path, today: dt.date) -> Catalog:
     report = validate_files([folder], today=today)
+    return Catalog(shown_providers(report, today), report)
+
+
+def shown_providers(report: Report, today: dt.date) -> tuple[Provider, ...]:
+    """The providers to show today, in name order: none at all if any file has an error."""
     if not report.ok:
-        return Catalog((), report)
+        return ()
     providers = [
         provider_from_dict(loaded.slug, loaded.document.data)
         for loaded in report.valid_files()
         if loaded.document is not None
     ]
     shown = sorted((p for p in providers if p.is_shown(today)), key=lambda p: p.name.lower())
-    return Catalog(tuple(shown), report)
+    return tuple(shown)

@@ -11,6 +11,8 @@ import click
 
 from . import docs, scaffold
 from .catalog import load_catalog
+from .cli_report import report_group
+from .cli_submit import from_issue_command, issue_form_command
 from .report import RENDERERS, render_text
 from .schema import vocabulary
 from .validate import Report, check_document, validate_files
@@ -332,25 +334,82 @@ def docs_command(check: bool) -> None:
         click.echo(f"Wrote {path.relative_to(docs.ROOT)}")
 
 
-@main.command(name="readability")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def readability_command(paths: tuple[Path, ...]) -> None:
-    """Report how plain the guidance pages are, against our target.
+@main.command(name="import-oruk")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder to write provider files into (created if needed).",
+)
+@click.option("--force", is_flag=True, help="Replace files that already exist in --out.")
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the full report, per service, as JSON to this file.",
+)
+@click.option(
+    "--today",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="Check dates as if today were this day (default: today).",
+)
+def import_oruk(
+    source: Path, out_dir: Path, force: bool, report_file: Path | None, today: dt.date
+) -> None:
+    """Import services from an Open Referral UK feed into provider files.
 
-    For each page (default: content/guidance/*.md and the top-level pages in content/), prints
-    the Flesch reading ease, the Flesch-Kincaid grade and the longest sentences. Exits with 1 if
-    a page scores under the target or has a sentence that is too long.
+    SOURCE is a JSON file or a folder of them: ORUK 3.0 /services pages and /services/{id}
+    documents (such as a copy of another site's api/ folder), or older ORUK 1.0 and Outpost
+    feeds. Each service becomes one YAML file in --out. Anything with no field in the Local
+    Offer format is kept in a comment block at the end of its file. Exit code 1 means some
+    files need fields filled in before they pass `localoffer validate`.
 
     \b
     Example:
-      localoffer readability
-      localoffer readability content/guidance/ehc-plans.md
+      localoffer import-oruk old-directory/ --out imported/ --report import-report.json
     """
-    from . import readability
+    import json
 
-    chosen = list(paths) or readability.guidance_pages(Path("content"))
-    if not chosen:
-        raise click.UsageError("No pages found. Run this from the project folder, or name pages.")
-    results = [readability.measure(path.read_text(encoding="utf-8"), str(path)) for path in chosen]
-    click.echo(readability.render_report(results), nl=False)
-    sys.exit(0 if all(result.meets_target() for result in results) else 1)
+    from .importer.run import import_feed
+
+    report = import_feed(source, out_dir, today, force=force)
+    for result in report.services:
+        where = result.path or result.not_written or "(not written)"
+        click.echo(f"{where}  {result.name}")
+        if result.duplicate_of:
+            click.echo(f"  Possible duplicate of {result.duplicate_of}: compare them.")
+        if result.fill_in:
+            click.echo(f"  Fill in: {', '.join(result.fill_in)}")
+        others = result.other_errors()
+        if others:
+            click.echo(f"  {len(others)} other problems: run localoffer validate {where}")
+        if result.kept:
+            click.echo(f"  {len(result.kept)} values kept in comments at the end of the file.")
+    reasons: dict[str, int] = {}
+    for _, why in report.skipped:
+        reasons[why] = reasons.get(why, 0) + 1
+    for why, count in sorted(reasons.items()):
+        click.echo(f"Skipped {count} files: {why}.")
+    if report_file:
+        data = {
+            "services": [r.as_dict() for r in report.services],
+            "skipped": [{"file": f, "why": w} for f, w in report.skipped],
+        }
+        report_file.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    ready = len(report.complete)
+    click.echo(
+        f"Imported {len(report.services)} services into {out_dir}/: {ready} ready, "
+        f"{len(report.services) - ready} need editing. Ids of organisations, venues and other "
+        "parts are not kept: the export makes its own stable ones."
+    )
+    sys.exit(0 if ready == len(report.services) else 1)
+
+
+# Commands kept in their own modules, so each job's commands stay together.
+main.add_command(issue_form_command)
+main.add_command(from_issue_command)
+main.add_command(report_group)

@@ -124,7 +124,9 @@ def site_search() -> str:
 def _finder(heading: str, fixed: dict[str, str], fields: list[str], noun: str) -> str:
     fixed_json = html.escape(json.dumps(fixed), quote=True)
     return (
-        '<section id="lo-finder" class="lo-finder" hidden aria-labelledby="lo-finder-heading">'
+        # Shown from the start, so the page does not move when the script arrives; no-js.css
+        # hides it (class lo-needs-js) when JavaScript is off.
+        '<section id="lo-finder" class="lo-finder lo-needs-js" aria-labelledby="lo-finder-heading">'
         f'<h2 id="lo-finder-heading">{html.escape(heading)}</h2>'
         f'<form id="lo-form" class="lo-form" method="get" role="search" '
         f'data-fixed-filters="{fixed_json}" data-batch="{RESULTS_PER_BATCH}" '

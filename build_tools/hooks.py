@@ -19,6 +19,9 @@ from mkdocs.structure.pages import Page
 from build_tools import content as site_content
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
+from build_tools.editors_page import DATA_REPORT_PAGE, data_report_page
+from build_tools.exports.publisher import Publisher
+from build_tools.exports.write import add_to_head, write_exports
 from build_tools.family import family_files
 from build_tools.finder import SEARCH_PAGE, search_page
 from build_tools.offline import write_offline_copy
@@ -32,6 +35,7 @@ from build_tools.problems import Severity
 from build_tools.report import render_problems, render_text
 from build_tools.search_engine import SearchIndexError, index_site
 from build_tools.search_index import search_block
+from build_tools.service_form import FORM_PAGE, entry_files, form_settings, service_form_page
 
 log = get_plugin_logger("local_offer")
 _state: dict[str, Any] = {}
@@ -56,14 +60,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"{len(errors)} problems in the provider files, site not built:\n\n"
             + render_text(catalog.report)
         )
-    _state.update(catalog=catalog, today=today)
+    publisher = Publisher(config.site_url or "", config.site_name)
+    _state.update(catalog=catalog, today=today, publisher=publisher)
     _state["content"] = site_content.load_content_data(Path(config.docs_dir), today)
     _state["problems"] = list(_state["content"].problems)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """on_files: add a page for every service, kept out of the navigation."""
+    """on_files: add a page for every service (kept out of the navigation), the browse and search
+    pages, the editors' data report, the service form, and each service's entry for the form."""
     catalog: Catalog = _state["catalog"]
     report_to = config.extra.get("report_problem_email") or DEFAULT_REPORT_ADDRESS
     for provider in catalog.providers:
@@ -80,7 +86,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     files.append(File.generated(config, SEARCH_PAGE, content=search_page()))
+    report = data_report_page(catalog, _state["today"])
+    files.append(File.generated(config, DATA_REPORT_PAGE, content=report))
+    form = service_form_page(form_settings(config.extra, report_to))
+    files.append(File.generated(config, FORM_PAGE, content=form))
+    for path, entry in entry_files(catalog).items():  # loaded by "Update this service"
+        files.append(File.generated(config, path, content=entry))
     _add_content_files(files, config, catalog)
+    _state["service_pages"] = {f"services/{p.slug}.md": p for p in catalog.providers}
     # Near me and the shortlist: the shortlist page and small JSON files fetched on demand.
     for path, content in family_files(catalog.providers, config.site_name).items():
         files.append(File.generated(config, path, content=content))
@@ -141,12 +154,21 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     return env
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """on_post_page: put the feed link, and a service page's JSON-LD, in the page's head."""
+    pages, publisher = _state["service_pages"], _state["publisher"]
+    return add_to_head(output, page.file.src_uri, page.url, pages, publisher)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    """on_post_build: index the finished pages for search and the directory's filters."""
+    """on_post_build: index the finished pages for search and the directory's filters, write
+    the open data exports (ORUK API, CSV, feed, robots.txt), date the sitemap, then make the
+    printed Local Offer and the offline copy."""
     try:
         index_site(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
+    write_exports(Path(config.site_dir), _state["catalog"].providers, _state["publisher"])
     write_paper_and_offline(config)
 
 

@@ -30,6 +30,8 @@ LEFT_OUT = ("pagefind/", "assets/javascripts/lunr/", "assets/javascripts/workers
 _TAG = re.compile(r"<(a|link|script|img|form|iframe|source)\b([^<>]*)>", re.IGNORECASE)
 _URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|action)=)(["'])(.*?)\2""", re.IGNORECASE)
 _ARTICLE = re.compile(r"(<article\b[^>]*>)")
+# The styles for browsers without JavaScript, which every page loads inside <noscript>.
+_NO_JS = re.compile(r"<noscript>\s*(<link\b[^>]*no-js\.css[^>]*>)\s*</noscript>")
 
 
 def file_link(url: str, page: str = "", site_url: str = "") -> str:
@@ -63,6 +65,9 @@ def offline_page(html: str, note: str, page: str = "", site_url: str = "") -> st
         return f"<{match.group(1)}{attributes}>"
 
     html = _TAG.sub(tag, html)
+    # Browsers run no module scripts for file:// pages, so from disk every page is a page
+    # without JavaScript: always load its styles (search hidden, "needs JavaScript" notes shown).
+    html = _NO_JS.sub(r"\1", html)
     return _ARTICLE.sub(lambda m: m.group(1) + note, html, count=1)
 
 

@@ -186,10 +186,20 @@ def _local_offer_lines(provider: Provider) -> Iterator[str]:
         yield ""
 
 
+# The "Add or update your service" form, from a service page (services/<slug>.md).
+UPDATE_FORM = "../providers/add-or-update.md"
+
+
 def report_problem_link(provider: Provider, address: str) -> str:
-    """A mailto: link whose subject names the page, so the team knows which entry is wrong."""
-    subject = quote(f"Problem with the Local Offer page {provider.slug}")
-    return f"mailto:{quote(address, safe='@')}?subject={subject}"
+    """A mailto: link that names the service and its page, so the team knows which is wrong."""
+    subject = quote(f"Problem with the Local Offer page: {' '.join(provider.name.split())}")
+    body = quote(f"Page: /services/{provider.slug}/\n\nWhat is wrong, and what should it say?\n\n")
+    return f"mailto:{quote(address, safe='@')}?subject={subject}&body={body}"
+
+
+def update_link(provider: Provider) -> str:
+    """The form, opened with this service's details filled in."""
+    return f"{UPDATE_FORM}?service={provider.slug}"
 
 
 def front_matter(provider: Provider) -> list[str]:
@@ -264,6 +274,8 @@ def render_service_page(
         f"Last checked on {long_date(provider.last_reviewed)}.",
         "",
         f"[Report a problem with this page]({report_problem_link(provider, report_to)})",
+        "",
+        f"Are you the provider? [Update this service]({update_link(provider)})",
         "",
     ]
     return "\n".join(lines)

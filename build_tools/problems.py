@@ -5,7 +5,8 @@ with a title, a message template, a fix template and a longer help text. This mo
 nothing from the rest of the package.
 
 Codes: LO0xx reading a file, LO1xx the schema, LO2xx rules across fields and files, LO3xx content
-pages and the content data files (glossary, "you said, we did").
+pages and the content data files (glossary, "you said, we did"), LO4xx submissions through the
+forms.
 """
 
 from __future__ import annotations
@@ -788,4 +789,29 @@ _code(
     "Shorten it, or split it into two lines, each one sentence.",
     "The easy-read lines a provider writes replace the generated ones on the service's "
     "easy-read page, so they follow the same rule: one idea, at most 15 words.",
+)
+
+
+# --- LO4xx: submissions through the issue form or the website form ------------------------------
+_code(
+    "LO401",
+    "update-not-found",
+    E,
+    "The service to update is not listed",
+    "There is no listed service at {value}.",
+    "Copy the address from the service's page on the Local Offer, or leave the box empty to add "
+    "a new service.",
+    "To change a service, a submission gives the web address of its page, such as "
+    "/services/castle-hill-speech-drop-in/, so the right file is changed.",
+)
+_code(
+    "LO402",
+    "name-taken",
+    E,
+    "A service with this name is already listed",
+    'A service called "{value}" is already listed, at /services/{slug}/.',
+    "If you are changing that service, give its web address. If this is a different service, "
+    "give it a name families can tell apart, for example by adding the town.",
+    "Each service's name becomes its web address, so a new service cannot take the name of one "
+    "already listed.",
 )

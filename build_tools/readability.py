@@ -5,7 +5,7 @@ read 60 or more without effort) and the Flesch-Kincaid grade (a US school grade;
 reading age). Syllables are counted with Pyphen's British English hyphenation dictionary, with
 a count of vowel groups as a floor, because hyphenation does not split every syllable.
 
-Our target for every guidance page, checked by `localoffer readability` and the tests:
+Our target for every guidance page, checked by `localoffer report readability` and the tests:
 - a reading ease of at least `TARGET_SCORE`;
 - no sentence longer than `MAX_SENTENCE_WORDS` words (GOV.UK's own limit).
 """

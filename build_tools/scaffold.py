@@ -116,9 +116,9 @@ def _reads_back_plain(value: str) -> bool:
 _Dumper.add_representer(str, _text)
 
 
-def render_entry(entry: dict[str, Any]) -> str:
-    """The entry as YAML text, with a header comment that says what to do next."""
-    body = yaml.dump(
+def dump_entry(entry: dict[str, Any]) -> str:
+    """The entry as YAML in our house style: block lists, | for multi-line text, safe quoting."""
+    return yaml.dump(
         entry,
         Dumper=_Dumper,
         sort_keys=False,
@@ -126,6 +126,11 @@ def render_entry(entry: dict[str, Any]) -> str:
         width=100,
         default_flow_style=False,
     )
+
+
+def render_entry(entry: dict[str, Any]) -> str:
+    """The entry as YAML text, with a header comment that says what to do next."""
+    body = dump_entry(entry)
     header = (
         "# A service in the Dudley SEND Local Offer.\n"
         "# Every field is explained in the field reference: content/providers/"

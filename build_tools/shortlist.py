@@ -67,7 +67,7 @@ def shortlist_page(site_name: str) -> str:
     """The Markdown of the shortlist page: a notice without JavaScript, a frame the script fills."""
     name = html.escape(site_name, quote=True)
     frame = (
-        f'<div id="lo-shortlist" class="lo-shortlist" data-site-name="{name}" hidden>'
+        f'<div id="lo-shortlist" class="lo-shortlist lo-needs-js" data-site-name="{name}">'
         '<p id="lo-shortlist-intro" class="lo-shortlist-intro" tabindex="-1"></p>'
         '<p id="lo-shortlist-save-row" hidden><button type="button" id="lo-shortlist-save" '
         'class="md-button md-button--primary">Save these services to my shortlist</button></p>'

@@ -1,8 +1,15 @@
-"""Build the site with MkDocs, after the provider files have passed validation."""
+"""Build the site with MkDocs, after the provider files have passed validation.
+
+The build writes into a new folder next to the target and swaps it in only when it succeeded, so
+a failed build never leaves a half-written site behind: the previous `site/` stays as it was.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import secrets
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,12 +30,20 @@ def build_site(
     config = load_config(config_file=str(config_file), strict=True, **overrides)
     if providers_dir:  # read by the on_config hook
         config.extra["providers_dir"] = str(providers_dir.resolve())
-    with _errors_kept() as errors:
-        try:
-            build(config)
-        except Abort as error:
-            # MkDocs logs why it stopped; say it again, so a caller without logging sees it.
-            raise Abort("\n".join(errors) or str(error)) from None
+    target = Path(config.site_dir)
+    staging = _new_folder_next_to(target, "building")
+    config["site_dir"] = str(staging)
+    try:
+        with _errors_kept() as errors:
+            try:
+                build(config)
+            except Abort as error:
+                # MkDocs logs why it stopped; say it again, so a caller without logging sees it.
+                raise Abort("\n".join(errors) or str(error)) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap_in(staging, target)
 
 
 class _Keep(logging.Handler):
@@ -51,3 +66,31 @@ def _errors_kept() -> Iterator[list[str]]:
         yield kept
     finally:
         logger.removeHandler(handler)
+
+
+def _new_folder_next_to(target: Path, purpose: str) -> Path:
+    """An empty, hidden folder beside `target` (same file system, so renames are atomic)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        folder = target.parent / f".{target.name}.{purpose}-{secrets.token_hex(4)}"
+        try:
+            folder.mkdir()  # honours the umask, unlike tempfile.mkdtemp's 0700
+        except FileExistsError:
+            continue
+        return folder
+
+
+def swap_in(built: Path, target: Path) -> None:
+    """Put the `built` folder in place of `target`, then delete the old one."""
+    if not target.exists():
+        os.replace(built, target)
+        return
+    previous = _new_folder_next_to(target, "previous")
+    previous.rmdir()
+    os.replace(target, previous)
+    try:
+        os.replace(built, target)
+    except OSError:
+        os.replace(previous, target)  # put the old site back
+        raise
+    shutil.rmtree(previous, ignore_errors=True)

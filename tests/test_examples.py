@@ -125,6 +125,10 @@ NOT_FROM_ONE_EXAMPLE: dict[str, str] = {
     "LO312": "content; "
     "tests/unit/test_feedback.py::test_warns_when_newest_entry_is_over_a_year_old",
     "LO313": "content; tests/unit/test_easy_read.py::test_row_with_too_many_sentences",
+    "LO401": "comes from an issue, not a file; "
+    "tests/unit/test_submission.py::test_an_update_of_an_unknown_service_is_refused",
+    "LO402": "comes from an issue, not a file; "
+    "tests/unit/test_submission.py::test_a_new_service_may_not_take_a_listed_name",
 }
 
 _CODE_IN_REPORT = re.compile(r"^\S.*?:\d+:\d+  (?:error|warning) (LO\d{3})\b", re.MULTILINE)

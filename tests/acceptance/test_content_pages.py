@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 
 from build_tools.site import ROOT, build_site
 from tests.acceptance.test_site_pages import FIXTURE_PROVIDERS, facts, pages_of
-from tests.support import TODAY
+from tests.projects import project_with_page
 
 KEY_PAGES = (
     "what-is-send",
@@ -108,7 +108,13 @@ def test_accessibility_statement_was_reviewed_in_the_last_year(built_site: Path)
     reviewed = re.search(r"^last_reviewed: (\d{4}-\d{2}-\d{2})$", text, re.MULTILINE)
     assert reviewed, "the statement needs a last_reviewed date in its front matter"
     day = dt.date.fromisoformat(reviewed.group(1))
-    assert TODAY - dt.timedelta(days=365) <= day <= TODAY
+    # The real date, not the tests' fixed one: this test exists to fail when a year has passed.
+    today = dt.date.today()
+    assert day <= today, "the review date is in the future"
+    assert today - day <= dt.timedelta(days=365), (
+        f"the accessibility statement was last reviewed on {day}, over a year ago: review it, "
+        "then update last_reviewed and the date in its last section"
+    )
     html = (built_site / "accessibility" / "index.html").read_text(encoding="utf-8")
     assert f"last reviewed on {day.day} {day:%B %Y}" in html
 
@@ -122,40 +128,21 @@ def test_content_data_files_are_not_published(built_site: Path) -> None:
     assert not list(built_site.rglob("*.yml")) and not list(built_site.rglob("*.yaml"))
 
 
-def _project(tmp_path: Path, page: str) -> Path:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text(page, encoding="utf-8")
-    glossary = (ROOT / "content" / "glossary.yml").read_text(encoding="utf-8")
-    (docs / "glossary.yml").write_text(glossary, encoding="utf-8")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        "site_name: Test\n"
-        f"docs_dir: {docs}\n"
-        "theme:\n  name: material\n"
-        f"  custom_dir: {ROOT / 'build_tools' / 'overrides'}\n"
-        "  language: custom\n  font: false\n"
-        f"hooks:\n  - {ROOT / 'build_tools' / 'hooks.py'}\n"
-        "plugins: []\n"
-        "markdown_extensions: [admonition, def_list, attr_list, md_in_html]\n",
-        encoding="utf-8",
-    )
-    return config
-
-
 def test_unknown_marker_stops_the_build_naming_page_and_line(tmp_path: Path) -> None:
-    config = _project(tmp_path, "# Home\n\nText.\n\n<!-- services category=shortbreaks -->\n")
+    config = project_with_page(
+        tmp_path, "# Home\n\nText.\n\n<!-- services category=shortbreaks -->\n"
+    )
     with pytest.raises(Abort) as stopped:
         build_site(tmp_path / "site", FIXTURE_PROVIDERS, config_file=config)
     message = str(stopped.value)
     assert "1 problems in the content, site not built" in message
-    assert "docs/index.md:5:6  error LO303" in message
+    assert "content/index.md:5:6  error LO303" in message
     assert "Did you mean category=short-breaks (Short breaks)?" in message
     assert not (tmp_path / "site" / "index.html").exists()
 
 
 def test_a_good_page_with_a_marker_builds(tmp_path: Path) -> None:
-    config = _project(tmp_path, "# Home\n\n<!-- services category=travel -->\n")
+    config = project_with_page(tmp_path, "# Home\n\n<!-- services category=travel -->\n")
     build_site(tmp_path / "site", FIXTURE_PROVIDERS, config_file=config)
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Go Independent Travel Training" in html

@@ -31,6 +31,8 @@ def test_browse_from_home_to_a_service_from_disk(page: Page, offline_copy: Path)
     expect(page.locator(".lo-offline-note")).to_contain_text("Offline copy")
     page.get_by_role("link", name="Find a service").first.click()
     expect(page).to_have_url(re.compile(r"/services/index\.html$"))
+    # From disk no script module runs: the search form is hidden, as without JavaScript.
+    expect(page.locator("#lo-finder")).to_be_hidden()
     page.get_by_role("link", name="Autism", exact=True).click()
     expect(page.locator("h1")).to_have_text("Need: Autism")
     first = page.locator("li.lo-card a").first

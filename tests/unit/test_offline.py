@@ -46,6 +46,7 @@ def test_links_to_files_left_out_go_to_the_website() -> None:
 
 def test_offline_page_fixes_links_and_adds_the_note() -> None:
     html = (
+        '<noscript><link rel="stylesheet" href="../assets/no-js.css"></noscript>'
         '<link href="../assets/x.css" rel="stylesheet"><article class="md-content__inner">'
         '<a href="../ehc-plans/">EHC</a><form action="../search/"></form><p>href="../x/"</p>'
     )
@@ -54,6 +55,7 @@ def test_offline_page_fixes_links_and_adds_the_note() -> None:
     assert 'action="../search/index.html"' in fixed
     assert '<p>href="../x/"</p>' in fixed  # text is left alone
     assert '<article class="md-content__inner"><p>NOTE</p>' in fixed
+    assert fixed.startswith('<link rel="stylesheet" href="../assets/no-js.css">')
 
 
 def test_the_zip_is_reproducible_and_leaves_out_what_needs_a_server(tmp_path: Path) -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from html import unescape
 from html.parser import HTMLParser
+from urllib.parse import parse_qs, urlsplit
 
 import markdown
 import pytest
@@ -163,3 +166,16 @@ def test_paid_service_shows_prices() -> None:
     html = html_of(entry(cost=cost))
     assert "£4.50 per session" in html
     assert "Help with costs is available." in html
+
+
+def test_report_a_problem_names_the_service_and_update_opens_the_form() -> None:
+    html = html_of(entry(name="Lye Stay & Play"))
+    report = re.search(r'<a href="(mailto:[^"]+)">Report a problem with this page</a>', html)
+    assert report, html
+    query = parse_qs(urlsplit(unescape(report.group(1))).query)
+    assert query["subject"] == ["Problem with the Local Offer page: Lye Stay & Play"]
+    assert query["body"][0].startswith("Page: /services/lye-stay-and-play/\n")
+    assert (
+        '<a href="../providers/add-or-update.md?service=lye-stay-and-play">Update this service</a>'
+        in html
+    )

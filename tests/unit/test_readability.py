@@ -75,7 +75,7 @@ def test_guidance_page_meets_the_plain_english_target(page) -> None:  # type: ig
 
 
 def test_cli_reports_every_guidance_page_and_passes(cli, in_repo_root) -> None:  # type: ignore[no-untyped-def]
-    result = cli("readability")
+    result = cli("report", "readability")
     assert result.exit_code == 0, result.output
     assert "content/guidance/ehc-plans.md" in result.output
     assert "Longest sentences:" in result.output
@@ -88,6 +88,6 @@ def test_cli_fails_a_page_that_misses_the_target(cli, tmp_path) -> None:  # type
         "determination necessitates comprehensive multidisciplinary consultation.\n",
         encoding="utf-8",
     )
-    result = cli("readability", page)
+    result = cli("report", "readability", page)
     assert result.exit_code == 1
     assert " NO" in result.output

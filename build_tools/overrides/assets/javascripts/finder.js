@@ -1,14 +1,13 @@
 // The search and filter form of the directory (/services/) and the search page (/search/).
 //
-// Progressive enhancement: without this script the form stays hidden and the browse lists do the
-// job. With it, the form is shown, its state lives in the URL (links can be shared, and the back
+// Progressive enhancement: without JavaScript no-js.css hides the form and the browse lists do
+// the job. With it, the form is shown, its state lives in the URL (links can be shared, and the back
 // button works), results come from the Pagefind index, and the count is announced through a
 // live region. Provider text is only ever set as textContent, never as HTML.
 // Distances ("near you") are near-me.js's job: it rearranges the results and marks the cards.
 
 import { NearMe } from "./near-me.js";
 
-const finder = document.getElementById("lo-finder");
 const form = document.getElementById("lo-form");
 const status = document.getElementById("lo-status");
 const list = document.getElementById("lo-results");
@@ -209,8 +208,6 @@ function fromAddress() {
 }
 
 async function start() {
-  for (const note of document.querySelectorAll(".lo-nojs")) note.hidden = true;
-  finder.hidden = false;
   try {
     pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
     await pagefind.options({ baseUrl: siteRoot.pathname });

@@ -1,17 +1,29 @@
-// Makes the theme's menu button work with a keyboard and a screen reader.
+// A real menu button for phones and tablets, usable with a keyboard and a screen reader.
 //
-// On phones and tablets mkdocs-material opens its navigation drawer with a <label> for a hidden
-// checkbox: a mouse or a finger can use it, but it takes no keyboard focus and has no name.
-// Here it becomes a named button that Enter and Space toggle, focus moves into the drawer when
-// it opens, and Escape closes it and returns focus to the button.
+// mkdocs-material opens its navigation drawer with a <label> for a hidden checkbox: a mouse or a
+// finger can use it, but it takes no keyboard focus, has no name and cannot carry a button role.
+// This script puts a <button> with the same look in its place. It toggles the same checkbox,
+// says whether the menu is open, moves focus into the drawer when it opens, and Escape closes
+// the drawer and returns focus to the button. Without JavaScript the theme's label still works.
 
 const drawer = document.getElementById("__drawer");
-const button = document.querySelector('.md-header label[for="__drawer"]');
+const label = document.querySelector('.md-header label[for="__drawer"]');
 
-function setOpen(open, moveFocus) {
+function makeButton() {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = `${label.className} lo-menu-button`;
+  button.setAttribute("aria-label", "Menu");
+  button.setAttribute("aria-expanded", String(drawer.checked));
+  button.append(...[...label.childNodes].map((node) => node.cloneNode(true)));
+  label.before(button);
+  label.hidden = true;
+  return button;
+}
+
+function setOpen(button, open, moveFocus) {
   drawer.checked = open;
   drawer.dispatchEvent(new Event("change"));
-  button.setAttribute("aria-expanded", String(open));
   if (!moveFocus) return;
   if (open) {
     // The drawer becomes visible at once; focus its first link on the next frame.
@@ -24,23 +36,15 @@ function setOpen(open, moveFocus) {
   }
 }
 
-if (drawer && button) {
-  button.setAttribute("role", "button");
-  button.setAttribute("tabindex", "0");
-  button.setAttribute("aria-label", "Menu");
-  button.setAttribute("aria-expanded", String(drawer.checked));
-  button.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter" && event.key !== " ") return;
-    event.preventDefault();
-    // The theme clicks a focused label on Enter from its own window-level handler: stop it
-    // there, or the drawer would open and close again at once.
-    event.stopPropagation();
-    setOpen(!drawer.checked, true);
+if (drawer && label) {
+  const button = makeButton();
+  button.addEventListener("click", (event) => {
+    setOpen(button, !drawer.checked, event.detail === 0); // detail 0: Enter or Space
   });
   drawer.addEventListener("change", () => {
     button.setAttribute("aria-expanded", String(drawer.checked));
   });
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && drawer.checked) setOpen(false, true);
+    if (event.key === "Escape" && drawer.checked) setOpen(button, false, true);
   });
 }

@@ -186,8 +186,6 @@ function saveShared() {
 }
 
 async function start() {
-  for (const note of document.querySelectorAll(".lo-nojs")) note.hidden = true;
-  frame.hidden = false;
   const slugs = shared ?? readShortlist();
   if (shared) {
     heading.textContent = "A shortlist shared with you";

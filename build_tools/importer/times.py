@@ -1,0 +1,76 @@
+"""Reading time slots from a feed: RRULE-style schedules (ORUK 3.0) and weekday rows (ORUK 1.0
+and Outpost)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..exports.oruk import schedule_words
+from ..model import Schedule
+from .convert import Conversion
+from .record import Record
+from .values import clock, repeat_words
+
+
+def read_schedule(
+    conversion: Conversion, schedule: Record, day_codes: Mapping[str, str], term_time: bool
+) -> None:
+    """One time slot from RRULE-style fields (freq, byday) or a legacy weekday."""
+    slot: dict[str, Any] = {}
+    byday = schedule.text("byday") or ""
+    weekday = schedule.text("weekday")
+    freq = (schedule.text("freq") or "WEEKLY").upper()
+    interval = schedule.get("interval")
+    codes = [code.strip().upper() for code in byday.split(",") if code.strip()]
+    if weekday:
+        codes.append(weekday.strip()[:2].upper())
+    simple = (
+        freq in ("WEEKLY", "WEEK") and interval in (None, 1) and all(c in day_codes for c in codes)
+    )
+    if codes and simple:
+        slot["days"] = list(dict.fromkeys(day_codes[c] for c in codes))
+    elif codes:
+        conversion.keep(
+            schedule.path,
+            {k: v for k, v in {"freq": freq, "byday": byday, "interval": interval}.items() if v},
+            "a repeat pattern the Local Offer cannot show: see the notes",
+        )
+    else:
+        schedule.use("freq", "interval")
+    for key, target in (("opens_at", "opens"), ("closes_at", "closes")):
+        raw = schedule.text(key)
+        if raw and clock(raw):
+            slot[target] = clock(raw)
+        elif raw:
+            conversion.keep(schedule.where(key), raw, "not a time")
+    if term_time:
+        slot["term_time_only"] = True
+    notes = schedule.text("notes")
+    description = schedule.text("description")
+    if notes:
+        slot["notes"] = notes
+    if description and not _describes(description, slot, day_codes):
+        if "notes" in slot:
+            conversion.keep(schedule.where("description"), description, "a second note about times")
+        else:
+            slot["notes"] = description
+    if "days" not in slot and "notes" not in slot and codes:
+        slot["notes"] = repeat_words(freq, byday, dict(day_codes)) or f"Repeats: {freq} {byday}"
+    if slot.get("days") or slot.get("notes"):
+        conversion.add("schedules", slot)
+
+
+def _describes(description: str, slot: dict[str, Any], day_codes: Mapping[str, str]) -> bool:
+    """True if the description only repeats the days and times (as our export writes it)."""
+    words = schedule_words(
+        Schedule(
+            tuple(slot.get("days", ())),
+            slot.get("opens"),
+            slot.get("closes"),
+            bool(slot.get("term_time_only")),
+            slot.get("notes"),
+        ),
+        with_notes=False,
+    )
+    return bool(words) and description == words

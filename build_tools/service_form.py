@@ -1,0 +1,314 @@
+"""The "Add or update your service" page: a form generated from the schema at build time.
+
+Every control has a real label, a hint (the schema's description) and a place for its error
+message; fields in a group or a repeated group (contacts, venues, times, prices) are fieldsets
+with legends. The script (overrides/assets/javascripts/service-form.js) shows the form, checks
+it with the rules from `form_rules.py`, and turns it into the YAML file. Without JavaScript the
+form stays hidden and the page says how else to send a service. Pure functions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import quote
+
+from .catalog import Catalog
+from .form_rules import form_spec, lower_first
+from .formspec import ID_FIELD, REVIEWED_FIELD, Field, form_fields, help_text
+from .issue_form import SERVICE_FILE, TEMPLATE_NAME
+
+FORM_PAGE = "providers/add-or-update.md"
+PREFIX = "lo-f"
+INDEX = "__i__"  # stands for an item's number in a repeated group's template
+_ROWS = {5000: 8, 3000: 6, 2000: 5}
+_INPUT_TYPES = {
+    "text": ("text", ""),
+    "url": ("url", "url"),
+    "email": ("email", "email"),
+    "tel": ("tel", "tel"),
+    "date": ("date", ""),
+    "time": ("time", ""),
+    "integer": ("text", "numeric"),
+    "number": ("text", "decimal"),
+}
+
+
+@dataclass(frozen=True)
+class FormSettings:
+    """Where a finished file can go: the team's email, and the GitHub repository, if any."""
+
+    email: str
+    github_repository: str = ""
+
+    @property
+    def new_issue_url(self) -> str:
+        if not self.github_repository:
+            return ""
+        return f"https://github.com/{self.github_repository}/issues/new"
+
+
+def _hint(item: Field) -> str:
+    return escape(help_text(item).replace("`", ""))
+
+
+def _label(item: Field, required: bool) -> str:
+    return escape(item.title) + ("" if required else " (optional)")
+
+
+def _slot(control: str) -> str:
+    return f'<p class="lo-error" id="{control}-error" hidden></p>'
+
+
+def _described(control: str) -> str:
+    return f'aria-describedby="{control}-hint {control}-error"'
+
+
+def _legend(item: Field, required: bool, top: bool) -> str:
+    text = _label(item, required)
+    return f"<legend><h2>{text}</h2></legend>" if top else f"<legend>{text}</legend>"
+
+
+def _checkboxes(item: Field, control: str, required: bool, top: bool) -> str:
+    boxes = "".join(
+        f'<div class="lo-check"><input type="checkbox" id="{control}-{n}" name="{control}" '
+        f'value="{escape(value)}"><label for="{control}-{n}">{escape(label)}</label></div>'
+        for n, (value, label) in enumerate(item.options)
+    )
+    return (
+        f'<fieldset class="lo-field lo-choices" id="{control}" {_described(control)}>'
+        f'{_legend(item, required, top)}<p class="lo-hint" id="{control}-hint">{_hint(item)}</p>'
+        f'{_slot(control)}<div class="lo-check-list">{boxes}</div></fieldset>'
+    )
+
+
+def _radios(item: Field, control: str, required: bool, top: bool) -> str:
+    radios = "".join(
+        f'<div class="lo-check"><input type="radio" id="{control}-{value}" name="{control}" '
+        f'value="{value}"><label for="{control}-{value}">{label}</label></div>'
+        for value, label in (("true", "Yes"), ("false", "No"))
+    )
+    return (
+        f'<fieldset class="lo-field lo-radios" id="{control}" {_described(control)}>'
+        f'{_legend(item, required, top)}<p class="lo-hint" id="{control}-hint">{_hint(item)}</p>'
+        f'{_slot(control)}<div class="lo-check-row">{radios}</div></fieldset>'
+    )
+
+
+def _control(item: Field, control: str) -> str:
+    described = _described(control)
+    if item.kind == "choice":
+        options = "".join(
+            f'<option value="{escape(value)}">{escape(label)}</option>'
+            for value, label in item.options
+        )
+        first = '<option value="">Choose one</option>'
+        return f'<select id="{control}" name="{control}" {described}>{first}{options}</select>'
+    if item.kind in ("textarea", "lines"):
+        rows = _ROWS.get(item.limits.get("maxLength", 0), 4)
+        return f'<textarea id="{control}" name="{control}" rows="{rows}" {described}></textarea>'
+    kind, mode = _INPUT_TYPES.get(item.kind, ("text", ""))
+    inputmode = f' inputmode="{mode}"' if mode else ""
+    return (
+        f'<input id="{control}" name="{control}" type="{kind}"{inputmode} '
+        f'autocomplete="off" spellcheck="{str(kind == "text").lower()}" {described}>'
+    )
+
+
+def _simple(item: Field, control: str, required: bool) -> str:
+    hint = _hint(item) + (" One on each line." if item.kind == "lines" else "")
+    return (
+        f'<div class="lo-field lo-{item.kind}"><label for="{control}">{_label(item, required)}'
+        f'</label><p class="lo-hint" id="{control}-hint">{hint}</p>{_slot(control)}'
+        f"{_control(item, control)}</div>"
+    )
+
+
+def _item(item: Field, prefix: str, index: str) -> str:
+    """One item of a repeated group, such as one contact."""
+    control = f"{prefix}-{item.key}-{index}"
+    inner = "".join(render_field(child, control) for child in item.children)
+    title = escape(item.item_title)
+    return (
+        f'<fieldset class="lo-item" id="{control}" data-prefix="{control}">'
+        f'<legend>{title} <span class="lo-item-number"></span></legend>{_slot(control)}{inner}'
+        f'<button type="button" class="md-button lo-remove">Remove this '
+        f"{escape(lower_first(item.item_title))}</button></fieldset>"
+    )
+
+
+def _repeat(item: Field, prefix: str, required: bool, top: bool) -> str:
+    control = f"{prefix}-{item.key}"
+    first = _item(item, prefix, "0") if required and item.limits.get("minItems", 0) else ""
+    noun = escape(lower_first(item.item_title))
+    return (
+        f'<fieldset class="lo-repeat" id="{control}" {_described(control)}>'
+        f'{_legend(item, required, top)}<p class="lo-hint" id="{control}-hint">{_hint(item)}</p>'
+        f'{_slot(control)}<div class="lo-items">{first}</div>'
+        f"<template>{_item(item, prefix, INDEX)}</template>"
+        f'<button type="button" class="md-button lo-add">Add a {noun}</button></fieldset>'
+    )
+
+
+def _group(item: Field, prefix: str, required: bool, top: bool) -> str:
+    control = f"{prefix}-{item.key}"
+    inner = "".join(render_field(child, control) for child in item.children)
+    folded = top and not required  # a long optional section, such as the Local Offer questions
+    fieldset = (
+        f'<fieldset class="lo-group" id="{control}" {_described(control)}>'
+        f"{_legend(item, required, top and not folded)}"
+        f'<p class="lo-hint" id="{control}-hint">{_hint(item)}</p>{_slot(control)}{inner}'
+        "</fieldset>"
+    )
+    if folded:
+        summary = f"{escape(item.title)} (optional)"
+        return f'<details class="lo-optional"><summary>{summary}</summary>{fieldset}</details>'
+    return fieldset
+
+
+def render_field(item: Field, prefix: str = PREFIX) -> str:
+    """The HTML of one field, group or repeated group, named after its place in the entry."""
+    if item.path == ID_FIELD:
+        return ""
+    top = len(item.path) == 1
+    control = f"{prefix}-{item.key}"
+    if item.kind == "group":
+        return _group(item, prefix, item.required, top)
+    if item.kind == "repeat":
+        return _repeat(item, prefix, item.required, top)
+    if item.kind == "choices":
+        return _checkboxes(item, control, item.required, top)
+    if item.kind == "boolean":
+        return _radios(item, control, item.required, top)
+    html = _simple(item, control, item.required)
+    if item.path == REVIEWED_FIELD:
+        return f'<div class="lo-reviewed">{html}</div>'
+    return html
+
+
+def _spec_json(settings: FormSettings) -> str:
+    spec = {
+        **form_spec(),
+        "email": settings.email,
+        "newIssueUrl": settings.new_issue_url,
+        "issueTemplate": TEMPLATE_NAME,
+        "issueFileField": SERVICE_FILE,
+        # Questions of the issue form that GitHub insists on: the form fills them in too.
+        "issueFields": _issue_fields(),
+    }
+    # "</" would end the script element early.
+    return json.dumps(spec, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def _issue_fields() -> dict[str, list[str]]:
+    from .issue_form import questions
+
+    return {q.id: list(q.field.path) for q in questions() if q.required and q.field is not None}
+
+
+def form_html(settings: FormSettings) -> str:
+    """The form, its result panel and its rules, as one raw HTML block (no blank lines)."""
+    fields = "".join(render_field(item) for item in form_fields())
+    return (
+        '<div id="lo-service-form-app" class="lo-service-form" hidden>'
+        '<div id="lo-error-summary" class="lo-error-summary" tabindex="-1" hidden>'
+        '<div role="alert"><h2 id="lo-error-summary-title">There is a problem</h2><ul></ul>'
+        "</div></div>"
+        '<p id="lo-form-status" class="lo-status" role="status"></p>'
+        f'<form id="lo-service-form" class="lo-form" novalidate>{fields}'
+        '<div class="lo-actions"><button type="submit" class="md-button md-button--primary">'
+        "Check my answers</button></div></form>"
+        '<section id="lo-result" class="lo-result" aria-labelledby="lo-result-heading" hidden>'
+        '<h2 id="lo-result-heading" tabindex="-1">Your service file</h2>'
+        "<p>Your answers passed the checks. Send the file to the Local Offer team in one of "
+        "these ways. An editor checks it before it is published.</p>"
+        '<div class="lo-actions lo-send">'
+        '<button type="button" class="md-button md-button--primary" id="lo-download">'
+        "Download the file</button>"
+        '<button type="button" class="md-button" id="lo-copy">Copy the file</button>'
+        '<a class="md-button" id="lo-email" href="#">Email it to the Local Offer team</a>'
+        + (
+            '<a class="md-button" id="lo-github" href="#">Send it on GitHub</a>'
+            if settings.new_issue_url
+            else ""
+        )
+        + "</div>"
+        '<p id="lo-action-status" class="lo-status" role="status"></p>'
+        # No <code> inside: the theme's script rebuilds every pre > code block.
+        '<pre id="lo-yaml" class="lo-yaml" tabindex="0" aria-label="The service file"></pre>'
+        "</section>"
+        f'<script type="application/json" id="lo-form-spec">{_spec_json(settings)}</script>'
+        "</div>"
+    )
+
+
+def _other_ways(settings: FormSettings) -> list[str]:
+    mail = f"mailto:{quote(settings.email, safe='@')}"
+    ways = [
+        f"- email the details of your service to [{escape(settings.email)}]({mail}): the "
+        "team will add it for you;",
+        "- follow [How to describe your service](index.md) to write the file yourself;",
+    ]
+    if settings.new_issue_url:
+        issue = f"{settings.new_issue_url}?template={TEMPLATE_NAME}"
+        ways.append(f"- use the [form on GitHub]({issue}), if you have a GitHub account.")
+    return ways
+
+
+def service_form_page(settings: FormSettings) -> str:
+    """The whole page, in Markdown."""
+    return "\n".join(
+        [
+            "---",
+            "template: service-form.html",
+            "search:",
+            "  exclude: true",
+            'description: "Add a service to the Dudley SEND Local Offer, or update one."',
+            "---",
+            "",
+            "# Add or update your service",
+            "",
+            "Use this form to tell us about a service for children and young people with SEND, "
+            "or to change the details of one that is listed. It makes the file the Local Offer "
+            "is built from, and checks it as you go. Nothing you type leaves this page until "
+            "you choose how to send it.",
+            "",
+            "To change a service that is listed, use the *Update this service* link at the "
+            "bottom of its page: the form opens with its details filled in.",
+            "",
+            '<div class="lo-nojs" markdown>',
+            "",
+            "This form needs JavaScript, which is switched off or blocked in your browser. "
+            "You can still send us your service:",
+            "",
+            *_other_ways(settings),
+            "",
+            "</div>",
+            "",
+            form_html(settings),
+            "",
+        ]
+    )
+
+
+def entry_path(slug: str) -> str:
+    """Where the site keeps a service's entry for the form to load: beside its page."""
+    return f"services/{slug}/entry.json"
+
+
+def entry_files(catalog: Catalog) -> dict[str, str]:
+    """Each published service's entry as JSON, so "Update this service" can fill in the form."""
+    shown = {provider.slug for provider in catalog.providers}
+    return {
+        entry_path(loaded.slug): json.dumps(loaded.document.data, ensure_ascii=False)
+        for loaded in catalog.report.valid_files()
+        if loaded.slug in shown and loaded.document is not None
+    }
+
+
+def form_settings(extra: Mapping[str, object], fallback_email: str) -> FormSettings:
+    """The form's settings from mkdocs.yml `extra`: submit_email and github_repository."""
+    email = str(extra.get("submit_email") or extra.get("report_problem_email") or fallback_email)
+    return FormSettings(email, str(extra.get("github_repository") or ""))
