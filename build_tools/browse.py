@@ -17,6 +17,7 @@ from slugify import slugify
 from .cards import card_list, service_card
 from .finder import directory_finder
 from .model import Provider
+from .near_me import example_postcode
 from .pages import plain
 from .schema import vocabulary, vocabulary_extra
 from .search_index import areas_of, needs_of
@@ -138,7 +139,7 @@ def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str]:
         "",
         f"The Local Offer lists {len(providers)} services.",
         "",
-        directory_finder(),
+        directory_finder(example_postcode(providers)),
         "",
         "## Browse the services",
         "",

@@ -79,3 +79,18 @@ def meta_policy(trusted_html: str = "") -> str:
 def header_policy(trusted_html: str = "") -> str:
     """The same policy as an HTTP header, with the directives a meta tag cannot carry."""
     return _join(BASE_POLICY + HEADER_ONLY, inline_script_hashes(trusted_html))
+
+
+def standalone_page_policy(style: str) -> str:
+    """The policy of a page with no script and one inline stylesheet, such as the printable
+    Local Offer: nothing runs, and only that stylesheet (by its hash) and the site's pictures
+    load."""
+    directives = (
+        ("default-src", ("'none'",)),
+        ("style-src", (script_hash(style),)),
+        ("img-src", ("'self'", "data:")),
+        ("object-src", ("'none'",)),
+        ("base-uri", ("'none'",)),
+        ("form-action", ("'none'",)),
+    )
+    return _join(directives, [])

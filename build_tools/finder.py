@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 
+from .near_me import FALLBACK_EXAMPLE, near_me_fields
 from .schema import vocabulary, vocabulary_extra
 from .search_index import FILTERS, MAX_AGE, MIN_AGE, Filter
 
@@ -79,8 +80,8 @@ def _results(noun: str) -> str:
     )
 
 
-def directory_finder() -> str:
-    """Search words, the filters and the results, for the directory at /services/."""
+def directory_finder(example_postcode: str = FALLBACK_EXAMPLE) -> str:
+    """Search words, the filters, "near you" and the results, for the directory at /services/."""
     main = [f for f in FILTERS if not f.more]
     more = [f for f in FILTERS if f.more]
     fields = [
@@ -94,10 +95,12 @@ def directory_finder() -> str:
         "language, venue accessibility, how it is given</summary>",
         *(_select(item) for item in more),
         "</details>",
+        near_me_fields(example_postcode),
         '<div class="lo-field"><label for="lo-sort">Sort by</label><select id="lo-sort" '
         'name="sort"><option value="">Best match (by name when there are no search words)'
         '</option><option value="name">Name, A to Z</option><option value="checked">'
-        "Most recently checked</option></select></div>",
+        'Most recently checked</option><option value="distance">Nearest first (needs a '
+        "postcode or your location)</option></select></div>",
         '<div class="lo-actions"><button type="submit" class="md-button md-button--primary">'
         'Show services</button><a class="md-button" href="./">Clear all filters</a></div>',
     ]

@@ -23,9 +23,15 @@ from build_tools.csp import meta_policy
 from build_tools.editors_page import DATA_REPORT_PAGE, data_report_page
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.write import add_to_head, write_exports
+from build_tools.family import family_files
 from build_tools.finder import SEARCH_PAGE, search_page
+from build_tools.offline import write_offline_copy
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.pictures import picture_file
+from build_tools.printable.build import write_printable
+from build_tools.printable.document import Settings, made_on
+from build_tools.printable.pdf import PrintableError
+from build_tools.printable.sources import SourcePage, is_printed
 from build_tools.problems import Severity
 from build_tools.report import render_problems, render_text
 from build_tools.safe_html import clean_page_html, escape_page_meta
@@ -43,6 +49,11 @@ from build_tools.source_files import links_in, links_message
 
 log = get_plugin_logger("local_offer")
 _state: dict[str, Any] = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """on_startup: note whether this is `mkdocs serve`, which skips the slow printable PDF."""
+    _state["serving"] = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -98,6 +109,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=entry))
     _add_content_files(files, config, catalog)
     _state["service_pages"] = {f"services/{p.slug}.md": p for p in catalog.providers}
+    # Near me and the shortlist: the shortlist page and small JSON files fetched on demand.
+    for path, content in family_files(catalog.providers, config.site_name).items():
+        files.append(File.generated(config, path, content=content))
+    _state["printed"] = {}
     return files
 
 
@@ -133,9 +148,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """on_page_content: explain glossary words where they first appear, then pass the page
-    through the HTML sanitiser, the last line of defence against provider text."""
+    through the HTML sanitiser, the last line of defence against provider text; keep guidance
+    and easy-read pages' HTML for the printed Local Offer."""
     glossary = _state["content"].glossary
-    return clean_page_html(site_content.explain_terms(html, page.file.src_uri, page.url, glossary))
+    html = clean_page_html(site_content.explain_terms(html, page.file.src_uri, page.url, glossary))
+    if is_printed(page.file.src_uri):
+        source = SourcePage(page.file.src_uri, page.url, page.title or "", html)
+        _state["printed"][page.file.src_uri] = source
+    return html
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -161,10 +181,34 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """on_post_build: index the finished pages for search and the directory's filters, then
-    write the open data exports (ORUK API, CSV, feed, robots.txt) and date the sitemap."""
+    """on_post_build: index the finished pages for search and the directory's filters, write
+    the open data exports (ORUK API, CSV, feed, robots.txt), date the sitemap, then make the
+    printed Local Offer and the offline copy."""
     try:
         index_site(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
     write_exports(Path(config.site_dir), _state["catalog"].providers, _state["publisher"])
+    write_paper_and_offline(config)
+
+
+def write_paper_and_offline(config: MkDocsConfig) -> None:
+    """on_post_build, part: the printed Local Offer (HTML and PDF), then the offline zip."""
+    site, providers = Path(config.site_dir), _state["catalog"].providers
+    settings = Settings(
+        config.site_name,
+        config.site_url or "",
+        config.site_description or "",
+        bool(config.extra.get("sample_data")),
+    )
+    # A cache beside mkdocs.yml, as mkdocs-material's plugins keep theirs (.cache/).
+    cache = Path(config.config_file_path).resolve().parent / ".cache" / "printable"
+    # The PDF takes seconds to tens of seconds: not on every preview of `mkdocs serve`.
+    pdf = config.extra.get("printable_pdf", True) is not False and not _state.get("serving")
+    try:
+        made = write_printable(site, _state["printed"], providers, settings, config.nav, cache, pdf)
+    except PrintableError as error:
+        raise PluginError(str(error)) from error
+    if made is not None:
+        log.info("Printable PDF %s.", "made" if made else "unchanged, taken from the cache")
+    write_offline_copy(site, settings.site_name, settings.site_url, made_on(providers))

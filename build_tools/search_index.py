@@ -131,7 +131,8 @@ FILTERS: tuple[Filter, ...] = (
 
 def service_filters(provider: Provider) -> dict[str, tuple[str, ...]]:
     """Every filter value of a service, keyed by filter name."""
-    filters = {"kind": ("service",), "age": ages_of(provider)}
+    # "service" (the slug) lets near-me.js learn which services match, from the filter counts.
+    filters = {"kind": ("service",), "service": (provider.slug,), "age": ages_of(provider)}
     filters["cost"] = ("free",) if provider.free else ("paid",)
     filters.update((f.key, f.values_of(provider)) for f in FILTERS)
     return {key: values for key, values in filters.items() if values}

@@ -238,7 +238,9 @@ class _Finder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         named = {name: value or "" for name, value in attrs}
         where = f"<{tag} {' '.join(f'{k}={v!r}' for k, v in named.items())}>"[:160]
-        if tag in NEVER or tag not in self.allowed:
+        # A whole page may hold a <style> the policy lists by hash (the printable copy's).
+        allowed_style = tag == "style" and self.whole_page
+        if not allowed_style and (tag in NEVER or tag not in self.allowed):
             self.found.append(f"unexpected element {where}")
         for name, value in named.items():
             if name.startswith("on"):
@@ -257,6 +259,8 @@ class _Finder(HTMLParser):
             self.found.append(f"unexpected link {where}")
         if tag == "script":
             self._check_script(named, where)
+        if allowed_style:
+            self._script, self._script_text = {"type": "text/css"}, []
 
     def _check_script(self, named: dict[str, str], where: str) -> None:
         if "src" in named:
@@ -271,14 +275,14 @@ class _Finder(HTMLParser):
             self._script_text.append(data)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag != "script" or self._script is None:
+        if tag not in ("script", "style") or self._script is None:
             return
         body, named = "".join(self._script_text), self._script
         self._script = None
         if named.get("type") in _DATA_SCRIPTS:
             return
         if not self.whole_page or script_hash(body) not in self.hashes:
-            self.found.append(f"inline script not allowed by the policy: {body[:80]!r}")
+            self.found.append(f"inline {tag} not allowed by the policy: {body[:80]!r}")
 
 
 def unsafe_html(html: str, *, whole_page: bool = False) -> list[str]:

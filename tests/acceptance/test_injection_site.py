@@ -81,7 +81,8 @@ def test_every_page_has_the_content_security_policy_first(site: Path) -> None:
     for page in html_pages(site):
         head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
         assert head.count('http-equiv="Content-Security-Policy"') == 1, page
-        assert head.index("Content-Security-Policy") < head.index("<script"), page
+        if "<script" in head:  # the printable copy has none
+            assert head.index("Content-Security-Policy") < head.index("<script"), page
 
 
 def test_service_pages_show_each_attack_as_text(

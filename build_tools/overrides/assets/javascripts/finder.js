@@ -4,6 +4,9 @@
 // the job. With it, the form is shown, its state lives in the URL (links can be shared, and the back
 // button works), results come from the Pagefind index, and the count is announced through a
 // live region. Provider text is only ever set as textContent, never as HTML.
+// Distances ("near you") are near-me.js's job: it rearranges the results and marks the cards.
+
+import { NearMe } from "./near-me.js";
 
 const form = document.getElementById("lo-form");
 const status = document.getElementById("lo-status");
@@ -18,7 +21,7 @@ const ageError = document.getElementById("lo-filter-age-error");
 const siteRoot = new URL("../../", import.meta.url);
 const fixedFilters = JSON.parse(form.dataset.fixedFilters || "{}");
 const batchSize = Number(form.dataset.batch) || 20;
-const NOT_FILTERS = new Set(["q", "sort"]);
+const NOT_FILTERS = new Set(["q", "sort", "within"]);
 const TYPING_PAUSE_MS = 400;
 
 let pagefind = null;
@@ -26,6 +29,7 @@ let results = [];
 let shown = 0;
 let latestSearch = 0;
 let typingTimer = 0;
+const nearMe = new NearMe(form, siteRoot, () => commit());
 
 function formState() {
   const params = new URLSearchParams();
@@ -100,7 +104,8 @@ function searchOptions(params) {
   const term = params.get("q");
   const sort = params.get("sort") || (term ? "" : "name");
   const options = { filters };
-  if (sort === "name") options.sort = { name: "asc" };
+  // Nearest first starts from name order: near-me.js keeps it for equal distances.
+  if (sort === "name" || sort === "distance") options.sort = { name: "asc" };
   if (sort === "checked") options.sort = { checked: "desc" };
   return { term: term || null, options };
 }
@@ -138,6 +143,7 @@ function card(data) {
     for (const [term, value] of facts) details.append(element("dt", term), element("dd", value));
     item.append(details);
   }
+  nearMe.markCard(item, data);
   return item;
 }
 
@@ -152,14 +158,15 @@ async function showMore(moveFocus) {
   if (moveFocus && cards.length) cards[0].querySelector("a").focus();
 }
 
-function announce(params) {
+function announce(params, note) {
   const count = results.length;
   const noun = fixedFilters.kind === "service" ? "service" : "page";
   const choices = choicesInWords(params);
   const matched = count === 1 ? `1 ${noun} matches` : `${count} ${noun}s match`;
   const found = count ? matched : `No ${noun}s match`;
   const suffix = count ? "." : ". Try removing a filter or using fewer words.";
-  status.textContent = choices ? `${found} ${choices}${suffix}` : `${found}${suffix}`;
+  const said = choices ? `${found} ${choices}${suffix}` : `${found}${suffix}`;
+  status.textContent = note ? `${said} ${note}` : said;
 }
 
 async function search(params) {
@@ -176,12 +183,14 @@ async function search(params) {
   list.setAttribute("aria-busy", "true");
   const response = await pagefind.search(term, options);
   if (ticket !== latestSearch) return; // a newer search has started
-  results = response.results;
+  const arranged = await nearMe.arrange(pagefind, term, options, response.results, params);
+  if (ticket !== latestSearch) return;
+  results = arranged.results;
   shown = 0;
   list.replaceChildren();
   await showMore(false);
   list.removeAttribute("aria-busy");
-  announce(params);
+  announce(params, arranged.note);
 }
 
 function commit() {
@@ -215,6 +224,7 @@ async function start() {
   });
   form.addEventListener("change", (event) => {
     if (event.target.type === "search") return; // handled as the family types
+    if (!event.target.name) return; // not a filter, such as the postcode box
     clearTimeout(typingTimer);
     commit();
   });
@@ -226,6 +236,7 @@ async function start() {
   more.addEventListener("click", () => showMore(true));
   window.addEventListener("popstate", fromAddress);
   heading.tabIndex = -1;
+  await nearMe.start();
   await fromAddress();
 }
 

@@ -1,0 +1,131 @@
+"""The whole printed Local Offer as one HTML document: cover, contents, guidance, easy read and
+the directory. The same HTML is the print-ready web page and the source of the PDF.
+
+Headings: the title is the only h1; each part is an h2; each page or group of types an h3.
+The contents list links to every part and page; in the PDF each line ends with its page number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from html import escape
+from importlib.resources import files
+
+from ..csp import standalone_page_policy
+from ..model import Provider
+from ..pages import long_date
+from .directory import DIRECTORY_ID, directory_part, sections
+from .sources import Linker, SourcePage, fit_page
+
+PRINT_PAGE = "local-offer-print.html"
+PDF_FILE = "local-offer.pdf"
+PARTS = (("part-guidance", "Help and guidance"), ("part-easy-read", "Easy read"))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the document needs from mkdocs.yml."""
+
+    site_name: str
+    site_url: str
+    description: str
+    sample_data: bool
+
+
+def made_on(providers: tuple[Provider, ...], environ: dict[str, str] | None = None) -> dt.date:
+    """The date the document says it was made: never the clock, so builds are reproducible.
+
+    SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the newest date
+    a service was checked.
+    """
+    epoch = (environ if environ is not None else dict(os.environ)).get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return max((p.last_reviewed for p in providers), default=dt.date(2000, 1, 1))
+
+
+def stylesheet() -> str:
+    return files("build_tools.printable").joinpath("print.css").read_text(encoding="utf-8")
+
+
+def _parts(pages: list[SourcePage]) -> list[tuple[str, str, list[SourcePage]]]:
+    easy = [page for page in pages if page.easy_read]
+    other = [page for page in pages if not page.easy_read]
+    found = zip(PARTS, (other, easy), strict=True)
+    return [(key, title, chosen) for (key, title), chosen in found if chosen]
+
+
+def _contents(
+    parts: list[tuple[str, str, list[SourcePage]]], providers: tuple[Provider, ...]
+) -> str:
+    items = []
+    for key, title, pages in parts:
+        inner = "".join(
+            f'<li><a href="#{page.key}">{escape(page.heading)}</a></li>' for page in pages
+        )
+        items.append(f'<li><a href="#{key}">{escape(title)}</a><ol>{inner}</ol></li>')
+    types = "".join(
+        f'<li><a href="#{section.anchor}">{escape(section.label)}</a></li>'
+        for section in sections(providers)
+    )
+    items.append(f'<li><a href="#{DIRECTORY_ID}">Directory of services</a><ol>{types}</ol></li>')
+    return (
+        '<nav class="contents" aria-labelledby="contents"><h2 id="contents">Contents</h2>'
+        f"<ol>{''.join(items)}</ol></nav>"
+    )
+
+
+def _cover(settings: Settings, made: dt.date) -> str:
+    sample = (
+        '<p class="sample"><strong>Sample data.</strong> The services in this document are made '
+        "up, to show how the Local Offer works. Do not contact them.</p>"
+        if settings.sample_data
+        else ""
+    )
+    site = escape(settings.site_url)
+    website = f' at <a href="{site}">{site}</a>' if site else ""
+    return (
+        f'<header class="cover">{sample}<h1>{escape(settings.site_name)}</h1>'
+        f'<p class="lead">{escape(settings.description)}</p>'
+        f'<p class="made">This printed copy was made on <span class="made-on">'
+        f"{long_date(made)}</span>.</p>"
+        "<p>Services and their details change. Before you go to a service, check with it, or "
+        f"look at the website{website}.</p></header>"
+    )
+
+
+def render_document(
+    settings: Settings,
+    pages: list[SourcePage],
+    providers: tuple[Provider, ...],
+    made: dt.date,
+) -> str:
+    """The whole document as one HTML page."""
+    printed = {page.url: page.key for page in pages}
+    linker = Linker(printed, frozenset(p.slug for p in providers), settings.site_url)
+    parts = _parts(pages)
+    body = [_cover(settings, made), _contents(parts, providers), "<main>"]
+    for key, title, chosen in parts:
+        body.append(f'<section class="part" id="{key}"><h2>{escape(title)}</h2>')
+        for page in chosen:
+            kind = "page easy-read" if page.easy_read else "page"
+            fitted = fit_page(page, linker, 2)
+            body.append(f'<section class="{kind}" id="{page.key}">{fitted}</section>')
+        body.append("</section>")
+    body.append(directory_part(providers, settings.site_url))
+    body.append("</main>")
+    title = f"{settings.site_name}: printable copy"
+    style = stylesheet()
+    policy = standalone_page_policy(style)
+    return (
+        '<!doctype html><html lang="en-GB"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(policy)}">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}</title>"
+        f'<meta name="description" content="{escape(settings.description)}">'
+        f'<meta name="dcterms.created" content="{made.isoformat()}">'
+        f'<meta name="dcterms.modified" content="{made.isoformat()}">'
+        f"<style>{style}</style></head><body>" + "".join(body) + "</body></html>\n"
+    )

@@ -1,0 +1,127 @@
+"""The printed Local Offer's HTML: chosen pages, fixed links and ids, the directory, the date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from build_tools.model import Location
+from build_tools.printable.directory import directory_part, sections
+from build_tools.printable.document import Settings, made_on, render_document
+from build_tools.printable.pdf import write_pdf
+from build_tools.printable.sources import Linker, SourcePage, fit_page, in_nav_order, is_printed
+from tests.unit.family_helpers import provider
+
+LINKER = Linker(
+    {"guidance/ehc-plans/": "guidance-ehc-plans", "easy-read/": "easy-read"},
+    frozenset({"speech"}),
+    "https://localoffer.example/",
+)
+PAGE = SourcePage("guidance/sen-support.md", "guidance/sen-support/", "SEN support", "")
+
+
+def test_pages_are_chosen_by_path() -> None:
+    assert is_printed("guidance/ehc-plans.md")
+    assert is_printed("easy-read/index.md")
+    assert is_printed("help/easy-read-ehc.md")
+    assert not is_printed("providers/index.md")
+    assert not is_printed("services/speech/easy-read.md")
+    assert not is_printed("index.md")
+
+
+def test_pages_follow_the_navigation_then_the_rest() -> None:
+    pages = {
+        src: SourcePage(src, src.replace(".md", "/"), src, "")
+        for src in ("guidance/b.md", "guidance/a.md", "guidance/extra.md", "easy-read/x.md")
+    }
+    nav = [{"Home": "index.md"}, {"Guidance": [{"B": "guidance/b.md"}, "guidance/a.md"]}]
+    nav.append({"Easy read": [{"X": "easy-read/x.md"}]})
+    order = [page.src for page in in_nav_order(pages, nav)]
+    assert order == ["guidance/b.md", "guidance/a.md", "easy-read/x.md", "guidance/extra.md"]
+
+
+def test_links_point_into_the_document_or_at_the_website() -> None:
+    assert LINKER.href(PAGE, "#apply") == "#guidance-sen-support--apply"
+    assert LINKER.href(PAGE, "../ehc-plans/") == "#guidance-ehc-plans"
+    assert LINKER.href(PAGE, "../ehc-plans/#apply") == "#guidance-ehc-plans--apply"
+    assert LINKER.href(PAGE, "../../easy-read/") == "#easy-read"
+    assert LINKER.href(PAGE, "../../services/speech/") == "#service-speech"
+    assert LINKER.href(PAGE, "../../services/") == "https://localoffer.example/services/"
+    assert LINKER.href(PAGE, "https://gov.example/x") == "https://gov.example/x"
+    assert LINKER.href(PAGE, "mailto:a@b.example") == "mailto:a@b.example"
+    assert LINKER.src(PAGE, "../../assets/pic.svg") == "assets/pic.svg"
+
+
+def test_fit_page_moves_headings_down_and_prefixes_ids_but_not_text() -> None:
+    html = (
+        '<h1 id="sen-support">SEN support</h1><h2 id="apply">Apply</h2>'
+        '<p><a href="#apply">jump</a> <code>&lt;h2 id="x"&gt;</code></p>'
+        "<h5>deep</h5><h6>deeper</h6>"
+        '<label for="q">Q</label><input id="q"><img src="../../a.png" alt="A">'
+    )
+    page = SourcePage(PAGE.src, PAGE.url, PAGE.title, html)
+    fitted = fit_page(page, LINKER, 2)
+    assert '<h3 id="guidance-sen-support--sen-support">SEN support</h3>' in fitted
+    assert '<h4 id="guidance-sen-support--apply">Apply</h4>' in fitted
+    assert '<a href="#guidance-sen-support--apply">jump</a>' in fitted
+    assert '<code>&lt;h2 id="x"&gt;</code>' in fitted
+    assert "<h6>deep</h6><h6>deeper</h6>" in fitted
+    assert 'for="guidance-sen-support--q"' in fitted
+    assert 'src="a.png"' in fitted
+
+
+def test_each_service_is_printed_once_and_listed_under_its_other_types() -> None:
+    services = (
+        provider("swim", name="Swim <club>", categories=("leisure", "short-breaks")),
+        provider(
+            "nursery",
+            categories=("early-years",),
+            locations=(Location("N", "1 Rd", "Lye", "DY9 8LB"),),
+        ),
+    )
+    found = {section.key: section for section in sections(services)}
+    assert [p.slug for p in found["leisure"].full] == ["swim"]
+    assert [p.slug for p in found["short-breaks"].also] == ["swim"]
+    html = directory_part(services, "https://localoffer.example/")
+    assert html.count('id="service-swim"') == 1
+    assert "Swim &lt;club&gt;" in html
+    assert '<a class="page-ref" href="#service-swim">' in html
+    assert "N, 1 Rd, Lye, DY9 8LB" in html
+    # Groups, then types: Education before Social care, Leisure after them.
+    assert html.index("Early years") < html.index("Short breaks") < html.index("Leisure and")
+
+
+def test_the_date_comes_from_the_data_or_source_date_epoch() -> None:
+    services = (
+        provider("a", last_reviewed=dt.date(2026, 3, 1)),
+        provider("b", last_reviewed=dt.date(2026, 9, 14)),
+    )
+    assert made_on(services, {}) == dt.date(2026, 9, 14)
+    assert made_on(services, {"SOURCE_DATE_EPOCH": "1767225600"}) == dt.date(2026, 1, 1)
+
+
+def test_the_document_has_one_h1_a_contents_list_and_the_date() -> None:
+    settings = Settings("Dudley SEND Local Offer", "https://localoffer.example/", "About.", True)
+    page = SourcePage("guidance/a.md", "guidance/a/", "Page A", '<h1 id="a">Page A</h1>')
+    html = render_document(settings, [page], (provider("one"),), dt.date(2026, 9, 14))
+    assert html.count("<h1") == 1
+    assert "<title>Dudley SEND Local Offer: printable copy</title>" in html
+    assert '<html lang="en-GB">' in html
+    assert '<a href="#guidance-a">Page A</a>' in html
+    assert '<a href="#directory">Directory of services</a>' in html
+    assert '<span class="made-on">14 September 2026</span>' in html
+    assert "Sample data." in html
+    assert '<meta name="dcterms.created" content="2026-09-14">' in html
+
+
+def test_the_pdf_is_the_same_every_time_and_cached(tmp_path: Path) -> None:
+    settings = Settings("Dudley SEND Local Offer", "https://localoffer.example/", "About.", False)
+    html = render_document(settings, [], (provider("one"),), dt.date(2026, 9, 14))
+    cache = tmp_path / "cache"
+    assert write_pdf(html, tmp_path, tmp_path / "a.pdf", cache) is True
+    assert write_pdf(html, tmp_path, tmp_path / "b.pdf", cache) is False  # from the cache
+    assert write_pdf(html, tmp_path, tmp_path / "c.pdf") is True  # made again, no cache
+    made = (tmp_path / "a.pdf").read_bytes()
+    assert made.startswith(b"%PDF")
+    assert (tmp_path / "b.pdf").read_bytes() == made
+    assert (tmp_path / "c.pdf").read_bytes() == made, "the same HTML must make the same bytes"
