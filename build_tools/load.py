@@ -65,10 +65,11 @@ def read_provider_file(path: Path, shown: str | None = None) -> LoadedFile:
         problem = make_problem(shown, start, "symlink", target=target)
         return LoadedFile(path, shown, None, [problem])
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
             problem = make_problem(shown, start, "not-a-file")
             return LoadedFile(path, shown, None, [problem])
-        size = path.stat().st_size
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             problem = make_problem(
                 shown,
