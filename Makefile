@@ -50,8 +50,8 @@ docs: $(STAMP) ## regenerate the field reference and problem code pages
 golden: $(STAMP) ## rewrite the expected outputs of the example tests (review the diff!)
 	$(BIN)/python -m pytest tests --update-golden -q
 
-bench: $(STAMP) ## measure validation speed on generated providers
-	$(BIN)/python -m build_tools.bench
+bench: $(STAMP) ## measure validation, build, sizes and downloads on generated providers (BENCH_ARGS="--sizes 100,1000")
+	$(BIN)/python -m build_tools.bench $(BENCH_ARGS)
 
 lock: ## re-resolve the pinned versions in requirements.lock
 	rm -rf .lock-venv
