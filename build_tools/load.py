@@ -48,12 +48,11 @@ def find_provider_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 def show_path(path: Path, base: Path | None = None) -> str:
     """The path as people should see it: relative to the working folder when inside it."""
+    text = str(path)
     if not path.is_absolute():
-        return str(path)
-    try:
-        return str(path.relative_to(base or Path.cwd()))
-    except ValueError:  # outside the working folder
-        return str(path)
+        return text
+    inside = os.path.join(base or Path.cwd(), "")  # with a trailing separator
+    return text[len(inside) :] if text.startswith(inside) else text
 
 
 def read_provider_file(path: Path, shown: str | None = None) -> LoadedFile:

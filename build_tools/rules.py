@@ -292,14 +292,15 @@ def check_file_name(loaded: LoadedFile) -> list[Problem]:
     name = loaded.path.name
     stem, suffix = loaded.path.stem, loaded.path.suffix
     start = Position(1, 1)
-    suggested = f"{slugify(stem) or 'my-service'}.yaml"
+    slug = slugify(stem)
+    suggested = f"{slug or 'my-service'}.yaml"
     if suffix != ".yaml":
         return [
             make_problem(
                 loaded.shown, start, "not-yaml-extension", suffix=suffix, suggested=suggested
             )
         ]
-    if slugify(stem) != stem:
+    if slug != stem:
         return [make_problem(loaded.shown, start, "bad-file-name", name=name, suggested=suggested)]
     return []
 

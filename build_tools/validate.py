@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .load import LoadedFile, find_provider_files, read_provider_file
+from .load import LoadedFile, find_provider_files, read_provider_file, show_path
 from .problems import Problem, Severity
 from .rules import check_across_files, check_entry, check_file_name
 from .safe_yaml import Position, YamlDocument, make_problem
@@ -120,12 +120,13 @@ def _usable_cores() -> int:
 
 def _check_chunk(paths: list[Path], today: dt.date) -> Checked:
     """Read and check each file; the cross-file rules come later, over all of them."""
+    working_folder = Path.cwd()
     with _cyclic_gc_paused():
-        return [_check_file(path, today) for path in paths]
+        return [_check_file(path, show_path(path, working_folder), today) for path in paths]
 
 
-def _check_file(path: Path, today: dt.date) -> tuple[LoadedFile, list[Problem]]:
-    loaded = read_provider_file(path)
+def _check_file(path: Path, shown: str, today: dt.date) -> tuple[LoadedFile, list[Problem]]:
+    loaded = read_provider_file(path, shown)
     found = [*check_file_name(loaded), *loaded.problems]
     if loaded.document is not None:
         found.extend(check_document(loaded.document, loaded.shown, loaded.problems, today))

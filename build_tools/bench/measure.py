@@ -21,6 +21,7 @@ class CommandFailed(RuntimeError):
 class Run:
     seconds: float
     peak_mb: float  # the largest resident set of the process or any process it waited for
+    cpu_seconds: float  # user and system time of the process and the processes it waited for
 
 
 def run_measured(args: list[str], log: Path, cwd: Path | None = None) -> Run:
@@ -36,7 +37,8 @@ def run_measured(args: list[str], log: Path, cwd: Path | None = None) -> Run:
     if process.returncode != 0:
         tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
         raise CommandFailed(f"{' '.join(args)} exited with {process.returncode}:\n{tail}")
-    return Run(seconds, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, usage.ru_maxrss / 1024, cpu)  # ru_maxrss is in KiB on Linux
 
 
 def median_run(args: list[str], log: Path, repeats: int) -> Run:
