@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import resource
 import shutil
 import sys
 import tempfile
@@ -127,7 +128,10 @@ def main(argv: list[str] | None = None) -> None:
         providers = work / "providers"
         generate_providers(args.services, providers, today)
         ours = profile_build(ROOT / "mkdocs.yml", work / "site", providers)
+        # This process only: Pagefind runs as a child process and is not counted.
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         sys.stdout.write(f"Ours, {args.services:,} services:\n\n{render(ours)}\n\n")
+        sys.stdout.write(f"Peak memory of the MkDocs process: {peak:,.0f} MB\n\n")
         if args.plain:
             write_plain_project(providers, work / "plain", today)
             shutil.rmtree(work / "site")

@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .browser import Visit, first_visits
+from .browser import CHROMIUM, Visit, first_visits
 from .floor import BEST_PLAIN_VALIDATION, NAIVE_VALIDATION, write_plain_project
 from .generate import ROOT, generate_providers
 from .measure import PageSizes, Run, folder_bytes, median_run, run_measured, service_page_sizes
@@ -196,7 +196,8 @@ def _scaling(results: list[Result]) -> list[str]:
     if not (small and large):
         return []
     parts = [
-        f"{label} {_ratio(getattr(large, name), getattr(small, name))}"
+        f"{label} {_ratio(getattr(large, name), getattr(small, name))} "
+        f"(CPU time {_cpu_ratio(getattr(large, name), getattr(small, name))})"
         for label, name in (
             ("plain mkdocs-material", "floor"),
             ("`localoffer build`", "build"),
@@ -223,6 +224,9 @@ def main(argv: list[str] | None = None) -> None:
     unknown = skipped - set(PARTS)
     if unknown:
         parser.error(f"unknown parts: {', '.join(sorted(unknown))}")
+    if "browser" not in skipped and not Path(CHROMIUM).exists():
+        sys.stderr.write(f"No browser at {CHROMIUM}: leaving out the first-visit downloads.\n")
+        skipped.add("browser")
     results = []
     for count in (int(size) for size in args.sizes.split(",")):
         parts = set(PARTS) - skipped
