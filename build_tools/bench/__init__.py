@@ -6,4 +6,6 @@
 - `measure`: timing, peak memory and sizes of whole-process runs.
 - `browser`: the bytes a browser downloads on first visits, with Chromium through Playwright.
 - `run`: the command line; writes bench/out/results.md and prints it.
+- `phases`: where one site build spends its time, phase by phase (`python -m
+  build_tools.bench.phases --services 1000 --plain`).
 """
