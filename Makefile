@@ -66,8 +66,8 @@ docs: $(STAMP) ## regenerate the field reference, problem code pages and the ser
 golden: $(STAMP) ## rewrite the expected outputs of the example tests (review the diff!)
 	$(BIN)/python -m pytest tests --update-golden -q
 
-bench: $(STAMP) ## measure validation speed on generated providers
-	$(BIN)/python -m build_tools.bench
+bench: $(STAMP) ## measure validation, build, sizes and downloads on generated providers (BENCH_ARGS="--sizes 100,1000")
+	$(BIN)/python -m build_tools.bench $(BENCH_ARGS)
 
 audit: $(STAMP) ## Lighthouse scores for five kinds of page, in the system Chromium
 	@command -v npm >/dev/null || { echo "make audit needs Node.js and npm (apt-get install nodejs npm)"; exit 1; }

@@ -48,12 +48,11 @@ def find_provider_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 def show_path(path: Path, base: Path | None = None) -> str:
     """The path as people should see it: relative to the working folder when inside it."""
+    text = str(path)
     if not path.is_absolute():
-        return str(path)
-    try:
-        return str(path.relative_to(base or Path.cwd()))
-    except ValueError:  # outside the working folder
-        return str(path)
+        return text
+    inside = os.path.join(base or Path.cwd(), "")  # with a trailing separator
+    return text[len(inside) :] if text.startswith(inside) else text
 
 
 def read_provider_file(path: Path, shown: str | None = None) -> LoadedFile:
@@ -65,10 +64,11 @@ def read_provider_file(path: Path, shown: str | None = None) -> LoadedFile:
         problem = make_problem(shown, start, "symlink", target=target)
         return LoadedFile(path, shown, None, [problem])
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
             problem = make_problem(shown, start, "not-a-file")
             return LoadedFile(path, shown, None, [problem])
-        size = path.stat().st_size
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             problem = make_problem(
                 shown,

@@ -26,6 +26,8 @@ MARKDOWN_FIELDS: dict[Path, str] = {
     ("organisation", "description"): "About the organisation",
 }
 
+# A character that each check below needs to find anything: most text has none, and skips them.
+_MARKUP = re.compile(r"[<&#=\]]|--")
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--|&#?[A-Za-z0-9]+;")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|#{1,6}$)", re.MULTILINE)
@@ -200,7 +202,7 @@ def _markdown_fields(doc: YamlDocument) -> Iterator[tuple[Path, str, str]]:
 
 def check_markdown(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
     for path, label, text in _markdown_fields(doc):
-        if not isinstance(text, str):
+        if not isinstance(text, str) or not _MARKUP.search(text):
             continue
         html = _HTML.search(text)
         if html:
@@ -290,14 +292,15 @@ def check_file_name(loaded: LoadedFile) -> list[Problem]:
     name = loaded.path.name
     stem, suffix = loaded.path.stem, loaded.path.suffix
     start = Position(1, 1)
-    suggested = f"{slugify(stem) or 'my-service'}.yaml"
+    slug = slugify(stem)
+    suggested = f"{slug or 'my-service'}.yaml"
     if suffix != ".yaml":
         return [
             make_problem(
                 loaded.shown, start, "not-yaml-extension", suffix=suffix, suggested=suggested
             )
         ]
-    if slugify(stem) != stem:
+    if slug != stem:
         return [make_problem(loaded.shown, start, "bad-file-name", name=name, suggested=suggested)]
     return []
 

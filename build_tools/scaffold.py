@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -96,8 +97,9 @@ def build_entry(answers: NewService, today: dt.date, new_id: str | None = None) 
     return entry
 
 
-class _Dumper(yaml.SafeDumper):
-    """Block style, with multi-line text as readable | blocks."""
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Block style, with multi-line text as readable | blocks. libyaml's writer when present:
+    the benchmark writes thousands of entries."""
 
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -107,6 +109,7 @@ def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+@lru_cache(maxsize=4096)  # the benchmark writes thousands of entries that share their texts
 def _reads_back_plain(value: str) -> bool:
     """True if `value` written without quotes is read back unchanged and without problems."""
     document, problems = parse_yaml(f"v: {value}\n".encode(), "")

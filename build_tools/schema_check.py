@@ -16,16 +16,26 @@ from jsonschema.exceptions import best_match
 
 from .problems import Problem
 from .safe_yaml import Path, YamlDocument, format_path, make_problem
-from .schema import provider_validator, resolve, subschema_at
+from .schema import provider_validator, quick_validator, resolve, subschema_at
 
 
 def check_against_schema(document: YamlDocument, file: str) -> list[Problem]:
     """Every schema problem in one entry."""
+    if _passes_quick_check(document.data):
+        return []
     problems: dict[Problem, None] = {}  # ordered and without repeats: jsonschema reports
     # one `required` error per missing field, each listing all of them
     for error in provider_validator().iter_errors(document.data):
         problems.update(dict.fromkeys(_explain(error, document, file)))
     return list(problems)
+
+
+def _passes_quick_check(data: Any) -> bool:
+    """True when the fast validator accepts the entry; False sends it to the detailed one."""
+    try:
+        return quick_validator().is_valid(data)
+    except (ValueError, OverflowError):  # a value it cannot convert: let jsonschema decide
+        return False
 
 
 def show_value(value: Any) -> str:

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from build_tools.problems import CATALOGUE, Problem, Severity
 from build_tools.safe_yaml import YamlDocument, parse_yaml
+from build_tools.schema import provider_validator, quick_validator
 from build_tools.validate import validate_files
-from tests.support import MINIMAL_ENTRY, TODAY
+from tests.support import MINIMAL_ENTRY, REPO_ROOT, TODAY
 
 SEVERITY = {code.code: code.severity for code in CATALOGUE}
 FUZZ = settings(
@@ -183,3 +184,62 @@ def test_random_bytes_in_a_provider_file_never_crash(tmp_path: Path, raw: bytes)
     path.write_bytes(raw)
     report = validate_files([path], today=TODAY)
     assert_good_problems(report.problems, report.files[0].shown)
+
+
+# --- the quick schema check never lets through what the detailed one refuses ----------------
+
+SAMPLES: list[dict[str, Any]] = [
+    yaml.safe_load(path.read_text(encoding="utf-8"))
+    for path in sorted((REPO_ROOT / "providers").glob("*.yaml"))
+]
+# Values just inside or just outside what the schema's patterns, formats and bounds allow.
+near_misses = st.sampled_from(
+    [
+        "", " ", "09:30", "9:30", "24:00", "09:30\n", "01632 960000", "01632 96000",
+        "+44 1632 960000", "DY1 1AA", "dy1 1aa", "DY1 1AA\n", "2026-02-28", "2026-02-30",
+        "2026-2-3", "x@y.example", "x@y", "x @y.example", "https://a.example", "http://a.example",
+        "https://a b", "javascript:x", "ftp://a.example", 0, 25, 26, -1, 1.5, 1.0, True, None,
+        [], {}, ["all"], ["all", "all"],
+        "00000000-0000-4000-8000-000000000000", "not-an-id",
+    ]
+)  # fmt: skip
+
+
+def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _paths(value, (*path, index))
+    return found
+
+
+def _replaced(data: Any, path: tuple[Any, ...], value: Any) -> Any:
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict):
+        return {**data, head: _replaced(data[head], rest, value)}
+    copy = list(data)
+    copy[head] = _replaced(data[head], rest, value)
+    return copy
+
+
+@st.composite
+def sample_variants(draw: st.DrawFn) -> dict[str, Any]:
+    entry: dict[str, Any] = draw(st.sampled_from(SAMPLES))
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        path = draw(st.sampled_from(_paths(entry)[1:]))
+        entry = _replaced(entry, path, draw(st.one_of(near_misses, values)))
+    return entry
+
+
+@FUZZ
+@given(st.one_of(sample_variants(), mutated_entries))
+def test_the_quick_check_never_passes_an_entry_the_detailed_check_refuses(
+    entry: dict[str, Any],
+) -> None:
+    if quick_validator().is_valid(entry):
+        assert list(provider_validator().iter_errors(entry)) == []

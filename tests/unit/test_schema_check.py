@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import jsonschema_rs
 import pytest
 from jsonschema import Draft202012Validator
 
@@ -286,6 +287,8 @@ def test_show_value_shortens_long_text() -> None:
 def _with_schema(monkeypatch: pytest.MonkeyPatch, schema: dict[str, Any]) -> None:
     validator = Draft202012Validator(schema)
     monkeypatch.setattr(schema_check, "provider_validator", lambda: validator)
+    quick = jsonschema_rs.Draft202012Validator(schema)
+    monkeypatch.setattr(schema_check, "quick_validator", lambda: quick)
 
 
 def test_unknown_keyword_falls_back_to_schema_other(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from build_tools import validate
 from build_tools.problems import Severity
 from build_tools.validate import MAX_PROBLEMS_PER_FILE, validate_files
-from tests.support import MINIMAL_ENTRY, TODAY
+from tests.support import EXAMPLES, MINIMAL_ENTRY, TODAY
 
 
 def write(folder: Path, name: str, text: str = MINIMAL_ENTRY) -> Path:
@@ -130,3 +131,26 @@ def test_today_decides_the_date_rules(tmp_path: Path) -> None:
     assert [p.code for p in validate_files([Path(".")], today=dt.date(2027, 10, 2)).problems] == [
         "LO205"
     ]
+
+
+def test_many_files_are_checked_on_every_core_with_the_same_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    folders = [EXAMPLES / "valid", EXAMPLES / "invalid"]
+    one_by_one = validate_files(folders, today=TODAY)
+    monkeypatch.setattr(validate, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(validate, "CHUNK_SIZE", 3)
+    monkeypatch.setattr(validate, "_usable_cores", lambda: 2)
+    shared = validate_files(folders, today=TODAY)
+    assert shared.problems == one_by_one.problems
+    assert [f.shown for f in shared.files] == [f.shown for f in one_by_one.files]
+    assert [f.document and f.document.data for f in shared.files] == [
+        f.document and f.document.data for f in one_by_one.files
+    ]
+
+
+def test_positions_are_found_when_first_asked_for(tmp_path: Path) -> None:
+    report = validate_files([write(tmp_path, "lye-online-parent-chat.yaml")], today=TODAY)
+    document = report.files[0].document
+    assert document is not None
+    assert document.position_of(("contacts", 0, "email")) == (19, 12)

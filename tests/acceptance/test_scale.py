@@ -1,0 +1,85 @@
+"""A site of 1,000 generated providers: every service gets its page, and the directory's browse
+lists lead to every one of them. Slow (a whole build); `pytest -m "not slow"` leaves it out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from posixpath import normpath
+
+import pytest
+
+from build_tools.bench.generate import generate_providers
+from build_tools.browse import facets
+from build_tools.catalog import load_catalog
+from build_tools.site import build_site
+
+COUNT = 1000
+DIRECTORY = "services/"
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href")
+        if tag == "a" and href and "://" not in href and not href.startswith(("#", "mailto:")):
+            self.hrefs.append(href.split("#", 1)[0])
+
+
+def links_from(site: Path, page: str) -> Iterator[str]:
+    """Site paths ("services/x/") linked from the page at site path `page`."""
+    parser = _Links()
+    parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
+    for href in parser.hrefs:
+        if href:
+            target = normpath(str(PurePosixPath(page) / href))
+            yield "" if target == "." else target.rstrip("/") + "/"
+
+
+def reached_from(site: Path, scope: str, services: set[str]) -> set[str]:
+    """Services linked from the directory and from the browse pages under `scope` it leads to,
+    following no link out of a service page."""
+    seen, queue, reached = {DIRECTORY}, [DIRECTORY], set()
+    while queue:
+        for target in links_from(site, queue.pop()):
+            if target in services:
+                reached.add(target)
+            elif target.startswith(scope) and target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return reached
+
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[str]]:
+    """A strict build of the real content plus 1,000 generated providers, and their pages."""
+    today = dt.date.today()
+    providers = tmp_path_factory.mktemp("providers")
+    generate_providers(COUNT, providers, today)
+    site = tmp_path_factory.mktemp("big-site")
+    build_site(site_dir=site, providers_dir=providers)
+    catalog = load_catalog(providers, today)
+    assert catalog.report.ok and len(catalog.providers) == COUNT
+    return site, {f"services/{p.slug}/" for p in catalog.providers}
+
+
+@pytest.mark.slow
+def test_every_service_has_its_page(big_site: tuple[Path, set[str]]) -> None:
+    site, services = big_site
+    missing = [page for page in sorted(services) if not (site / page / "index.html").is_file()]
+    assert missing == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("segment", [facet.segment for facet in facets()])
+def test_each_way_to_browse_reaches_every_service(
+    big_site: tuple[Path, set[str]], segment: str
+) -> None:
+    site, services = big_site
+    reached = reached_from(site, f"{DIRECTORY}{segment}/", services)
+    assert sorted(services - reached) == []
