@@ -1,7 +1,6 @@
 """The official Open Referral UK 3.0 profile schemas, for validating exports in tests.
 
-The schemas live outside the repository, in ../shared/standards/ (set ORUK_PROFILE_DIR to use
-another copy). Every file is registered under the address the profile's own openapi.json uses,
+A copy of the profile is kept in tests/standards/ (set ORUK_PROFILE_DIR to use another copy). Every file is registered under the address the profile's own openapi.json uses,
 so the profile's references resolve locally and nothing is fetched from the network.
 """
 
@@ -22,7 +21,7 @@ from tests.support import REPO_ROOT
 
 PROFILE_DIR = Path(
     os.environ.get("ORUK_PROFILE_DIR")
-    or REPO_ROOT.parent / "shared" / "standards" / "oruk-uk-profile-3.0"
+    or REPO_ROOT / "tests" / "standards" / "oruk-uk-profile-3.0"
 )
 BASE = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
 OPENAPI = BASE + "openapi.json"
