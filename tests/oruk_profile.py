@@ -1,7 +1,8 @@
 """The official Open Referral UK 3.0 profile schemas, for validating exports in tests.
 
-A copy of the profile is kept in tests/standards/ (set ORUK_PROFILE_DIR to use another copy). Every file is registered under the address the profile's own openapi.json uses,
-so the profile's references resolve locally and nothing is fetched from the network.
+A copy of the profile is kept in tests/standards/ (set ORUK_PROFILE_DIR to use another copy).
+Every file is registered under the address the profile's own openapi.json uses, so the
+profile's references resolve locally and nothing is fetched from the network.
 """
 
 from __future__ import annotations
@@ -20,8 +21,7 @@ from referencing.jsonschema import DRAFT202012
 from tests.support import REPO_ROOT
 
 PROFILE_DIR = Path(
-    os.environ.get("ORUK_PROFILE_DIR")
-    or REPO_ROOT / "tests" / "standards" / "oruk-uk-profile-3.0"
+    os.environ.get("ORUK_PROFILE_DIR") or REPO_ROOT / "tests" / "standards" / "oruk-uk-profile-3.0"
 )
 BASE = "https://raw.githubusercontent.com/openreferral/uk-profile/main/schema/"
 OPENAPI = BASE + "openapi.json"
