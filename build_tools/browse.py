@@ -15,7 +15,8 @@ from typing import Any
 from slugify import slugify
 
 from .cards import card_list, service_card
-from .finder import directory_finder
+from .directory_data import directory_order
+from .finder import RESULTS_PER_BATCH, FirstResults, directory_finder
 from .model import Provider
 from .near_me import example_postcode
 from .pages import plain
@@ -130,6 +131,13 @@ def _directory_entry(facet: Facet, value: str, count: int) -> str:
     return f"- [{label}]({facet.segment}/{value_slug(value)}/index.md) ({count})"
 
 
+def _first_results(providers: tuple[Provider, ...]) -> FirstResults:
+    """The directory's first cards, by name, written into the page (links from /services/)."""
+    first = directory_order(providers)[:RESULTS_PER_BATCH]
+    cards = tuple(service_card(p, f"{p.slug}/", heading_level=3) for p in first)
+    return FirstResults(cards, len(providers))
+
+
 def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str]:
     """Every browse page and the directory, as {source path: Markdown}."""
     pages: dict[str, str] = {}
@@ -139,7 +147,7 @@ def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str]:
         "",
         f"The Local Offer lists {len(providers)} services.",
         "",
-        directory_finder(example_postcode(providers)),
+        directory_finder(example_postcode(providers), _first_results(providers)),
         "",
         "## Browse the services",
         "",

@@ -1,14 +1,20 @@
-"""The generated files behind the families' tools: near me and the shortlist. Pure functions."""
+"""The generated files behind the families' tools: the directory's filter data, near me and the
+shortlist. Pure functions."""
 
 from __future__ import annotations
 
+from .directory_data import directory_files
 from .model import Provider
 from .near_me import NEAR_ME_DATA, near_me_json
 from .shortlist import SHORTLIST_PAGE, record_json, record_path, shortlist_page
 
 
-def family_files(providers: tuple[Provider, ...], site_name: str) -> dict[str, str]:
+def family_files(providers: tuple[Provider, ...], site_name: str) -> dict[str, str | bytes]:
     """{path from the docs root: content} for the shortlist page and the data files."""
-    files = {SHORTLIST_PAGE: shortlist_page(site_name), NEAR_ME_DATA: near_me_json(providers)}
+    files: dict[str, str | bytes] = {
+        SHORTLIST_PAGE: shortlist_page(site_name),
+        NEAR_ME_DATA: near_me_json(providers),
+    }
     files.update((record_path(p.slug), record_json(p)) for p in providers)
+    files.update(directory_files(providers))
     return files

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+from dataclasses import dataclass
 
 from .near_me import FALLBACK_EXAMPLE, near_me_fields
 from .schema import vocabulary, vocabulary_extra
@@ -71,16 +72,49 @@ def _age_field() -> str:
     )
 
 
-def _results(noun: str) -> str:
+def _results(noun: str, first: FirstResults | None = None) -> str:
+    status = html.escape(first.status) if first else ""
+    cards = "".join(first.cards) if first else ""
+    more = (
+        f'<button type="button" id="lo-more" class="md-button">Show more ({first.left} left)'
+        "</button>"
+        if first and first.left
+        else f'<button type="button" id="lo-more" class="md-button" hidden>Show more {noun}'
+        "</button>"
+    )
     return (
         '<h2 id="lo-results-heading">Results</h2>'
-        '<p id="lo-status" class="lo-status" role="status" aria-live="polite"></p>'
-        '<ol id="lo-results" class="lo-results" aria-labelledby="lo-results-heading"></ol>'
-        f'<button type="button" id="lo-more" class="md-button" hidden>Show more {noun}</button>'
+        f'<p id="lo-status" class="lo-status" role="status" aria-live="polite">{status}</p>'
+        f'<ol id="lo-results" class="lo-results" aria-labelledby="lo-results-heading">{cards}</ol>'
+        + more
     )
 
 
-def directory_finder(example_postcode: str = FALLBACK_EXAMPLE) -> str:
+@dataclass(frozen=True)
+class FirstResults:
+    """What the directory shows before anyone chooses anything: the first cards by name.
+
+    Written into the page, so a first visit needs no search data at all.
+    """
+
+    cards: tuple[str, ...]
+    total: int
+
+    @property
+    def left(self) -> int:
+        return self.total - len(self.cards)
+
+    @property
+    def status(self) -> str:
+        noun = "service" if self.total == 1 else "services"
+        return (
+            f"{self.total} {noun}, by name. Choose a need, an age or an area to narrow them down."
+        )
+
+
+def directory_finder(
+    example_postcode: str = FALLBACK_EXAMPLE, first: FirstResults | None = None
+) -> str:
     """Search words, the filters, "near you" and the results, for the directory at /services/."""
     main = [f for f in FILTERS if not f.more]
     more = [f for f in FILTERS if f.more]
@@ -104,7 +138,10 @@ def directory_finder(example_postcode: str = FALLBACK_EXAMPLE) -> str:
         '<div class="lo-actions"><button type="submit" class="md-button md-button--primary">'
         'Show services</button><a class="md-button" href="./">Clear all filters</a></div>',
     ]
-    return _finder("Search and filter services", {"kind": "service"}, fields, "services")
+    total = first.total if first else 0
+    return _finder(
+        "Search and filter services", {"kind": "service"}, fields, "services", first, total
+    )
 
 
 def site_search() -> str:
@@ -121,8 +158,16 @@ def site_search() -> str:
     return _finder("Search services and guidance", {}, fields, "results")
 
 
-def _finder(heading: str, fixed: dict[str, str], fields: list[str], noun: str) -> str:
+def _finder(
+    heading: str,
+    fixed: dict[str, str],
+    fields: list[str],
+    noun: str,
+    first: FirstResults | None = None,
+    total: int = 0,
+) -> str:
     fixed_json = html.escape(json.dumps(fixed), quote=True)
+    # data-count: how many services the directory's filter data covers (one bit each).
     return (
         # Shown from the start, so the page does not move when the script arrives; no-js.css
         # hides it (class lo-needs-js) when JavaScript is off.
@@ -130,10 +175,11 @@ def _finder(heading: str, fixed: dict[str, str], fields: list[str], noun: str) -
         f'<h2 id="lo-finder-heading">{html.escape(heading)}</h2>'
         f'<form id="lo-form" class="lo-form" method="get" role="search" '
         f'data-fixed-filters="{fixed_json}" data-batch="{RESULTS_PER_BATCH}" '
+        f'data-count="{total}" '
         f'aria-labelledby="lo-finder-heading">'
         + "".join(fields)
         + "</form>"
-        + _results(noun)
+        + _results(noun, first)
         + "</section>"
     )
 

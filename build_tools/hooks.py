@@ -109,9 +109,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=entry))
     _add_content_files(files, config, catalog)
     _state["service_pages"] = {f"services/{p.slug}.md": p for p in catalog.providers}
-    # Near me and the shortlist: the shortlist page and small JSON files fetched on demand.
-    for path, content in family_files(catalog.providers, config.site_name).items():
-        files.append(File.generated(config, path, content=content))
+    # The directory's filter data, near me and the shortlist: small files fetched on demand.
+    for path, data in family_files(catalog.providers, config.site_name).items():
+        files.append(File.generated(config, path, content=data))
     _state["printed"] = {}
     return files
 

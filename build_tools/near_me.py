@@ -12,6 +12,7 @@ import html
 import json
 from typing import Any
 
+from .directory_data import directory_order
 from .model import Provider
 from .places import (
     area_districts,
@@ -62,7 +63,7 @@ def near_me_data(providers: tuple[Provider, ...]) -> dict[str, Any]:
     """The contents of near-me.json."""
     centres = district_centres(providers)
     in_area = area_districts(providers)
-    ordered = sorted(providers, key=lambda p: (p.name.casefold(), p.slug))
+    ordered = directory_order(providers)  # so a service's number is the same in both
     return {
         "area": area_name(),
         "example": example_postcode(providers),

@@ -15,8 +15,8 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .cards import card_facts
 from .model import Provider
-from .pages import age_text, areas_text, cost_text, needs_text
 from .schema import vocabulary, vocabulary_extra
 
 MIN_AGE, MAX_AGE = 0, 25
@@ -139,15 +139,13 @@ def service_filters(provider: Provider) -> dict[str, tuple[str, ...]]:
 
 
 def service_meta(provider: Provider) -> dict[str, str]:
-    """The text of a result card, beyond the title Pagefind takes from the h1."""
-    return {
-        "kind": "Service",
-        "summary": provider.summary,
-        "ages": age_text(provider.min_age, provider.max_age),
-        "cost": cost_text(provider),
-        "area": areas_text(provider),
-        "needs": needs_text(provider),
-    }
+    """The text of a result card, beyond the title Pagefind takes from the h1: the same facts
+    as every other card (cards.card_facts)."""
+    meta = {"kind": "Service", "summary": provider.summary}
+    meta.update((term.lower(), value) for term, value in card_facts(provider))
+    if provider.status == "temporarily-closed":
+        meta["closed"] = "Temporarily closed"
+    return meta
 
 
 def service_sort_keys(provider: Provider) -> dict[str, str]:

@@ -44,9 +44,14 @@ def result_names(page: Page) -> list[str]:
 
 
 def wait_for_results(page: Page, choices: str = "") -> str:
-    """The announced result count, once the search for these choices (in words) has finished."""
+    """The announced result count, once the search for these choices (in words) has finished.
+
+    With no choices, the directory's first cards (written into the page) count as results.
+    """
+    expect(page.locator("#lo-form")).to_have_attribute("data-ready", "true")
     status = page.locator("#lo-status")
-    expect(status).to_have_text(re.compile(r"match.*" + re.escape(choices)))
+    pattern = r"match.*" + re.escape(choices) if choices else r"match|, by name\."
+    expect(status).to_have_text(re.compile(pattern))
     expect(page.locator("#lo-results")).not_to_have_attribute("aria-busy", "true")
     return status.inner_text()
 
@@ -104,7 +109,37 @@ def test_clear_all_filters_shows_every_service(page: Page, sample_url: str) -> N
     page.get_by_role("link", name="Clear all filters").click()
     expect(page.get_by_label("Need")).to_have_value("")
     everything = sample_services(lambda p: True)
-    expect(page.locator("#lo-status")).to_have_text(f"{len(everything)} services match.")
+    first_visit = "services, by name. Choose a need, an age or an area to narrow them down."
+    expect(page.locator("#lo-status")).to_have_text(f"{len(everything)} {first_visit}")
+    assert set(result_names(page)) == everything
+
+
+def test_a_first_visit_fetches_no_search_data(page: Page, sample_url: str) -> None:
+    """The first cards are in the page: nothing else is needed until a family chooses."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{sample_url}services/")
+    expect(page.locator("#lo-results > li")).to_have_count(20)
+    page.wait_for_load_state("networkidle")
+    fetched_data = [u for u in requested if "/pagefind/" in u or "/services/directory/" in u]
+    assert fetched_data == []
+    page.get_by_role("button", name=re.compile("Show more")).click()
+    expect(page.locator("#lo-results > li")).to_have_count(40)
+
+
+def test_filters_without_words_never_load_the_search_engine(page: Page, sample_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{sample_url}services/?need=ASD&age=7&sort=checked")
+    wait_for_results(page, "need: Autism, age 7")
+    assert not [u for u in requested if "/pagefind/" in u]
+    expected = sample_services(
+        lambda p: (
+            bool({"ASD", "all", "communication-and-interaction"} & set(p.needs))
+            and p.min_age <= 7 <= p.max_age
+        )
+    )
+    assert set(result_names(page)) == expected
 
 
 def test_sorting_by_most_recently_checked(page: Page, sample_url: str) -> None:

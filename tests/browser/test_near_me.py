@@ -240,17 +240,29 @@ def test_a_refused_location_is_explained(page: Page, sample_url: str) -> None:
 
 
 def test_the_first_visit_loads_no_distance_data(page: Page, sample_url: str) -> None:
-    """near-me.json and the slug filter are fetched only once a family asks for distances."""
+    """near-me.json is fetched only once a family asks for distances. Without search words,
+    distances never need the search engine: the directory's own data says what matches."""
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(f"{sample_url}services/")
     wait_for_results(page)
-    filters_before = [url for url in fetched if "/pagefind/filter/" in url]
     assert not [url for url in fetched if url.endswith("near-me.json")]
     find_near(page, "DY1")
     wait_for_results(page, "Nearest first")
     assert [url for url in fetched if url.endswith("near-me.json")]
-    assert len([url for url in fetched if "/pagefind/filter/" in url]) == len(filters_before) + 1
+    assert not [url for url in fetched if "/pagefind/" in url]
+
+
+def test_distances_with_search_words(page: Page, sample_url: str) -> None:
+    """With words, the search engine finds the services and near-me.js measures them."""
+    page.goto(f"{sample_url}services/?q=speech")
+    wait_for_results(page, 'words "speech"')
+    find_near(page, "DY8")
+    announced = wait_for_results(page, "Nearest first")
+    assert 'words "speech"' in announced
+    distances = page.locator("#lo-results .lo-distance").all_inner_texts()
+    miles = [float(m) for text in distances for m in re.findall(r"About ([0-9.]+) mile", text)]
+    assert miles and miles == sorted(miles)
 
 
 def axe_findings(page: Page) -> list[str]:

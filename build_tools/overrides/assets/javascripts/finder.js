@@ -1,9 +1,15 @@
 // The search and filter form of the directory (/services/) and the search page (/search/).
 //
 // Progressive enhancement: without JavaScript no-js.css hides the form and the browse lists do
-// the job. With it, the form is shown, its state lives in the URL (links can be shared, and the back
-// button works), results come from the Pagefind index, and the count is announced through a
-// live region. Provider text is only ever set as textContent, never as HTML.
+// the job. With it, the form is shown, its state lives in the URL (links can be shared, and the
+// back button works), and the count is announced through a live region. Provider text is only
+// ever set as textContent, never as HTML.
+//
+// Where results come from, so that each visit downloads as little as possible:
+// - nothing chosen: the page already holds the first cards by name, so nothing is fetched;
+// - filters without words: the directory's own filter data (directory_data.py): one small bit
+//   set per chosen value, and the cards of the services shown;
+// - search words: Pagefind, which fetches only the index chunks for those words.
 // Distances ("near you") are near-me.js's job: it rearranges the results and marks the cards.
 
 import { NearMe } from "./near-me.js";
@@ -21,8 +27,14 @@ const ageError = document.getElementById("lo-filter-age-error");
 const siteRoot = new URL("../../", import.meta.url);
 const fixedFilters = JSON.parse(form.dataset.fixedFilters || "{}");
 const batchSize = Number(form.dataset.batch) || 20;
+const serviceCount = Number(form.dataset.count) || 0;
 const NOT_FILTERS = new Set(["q", "sort", "within"]);
 const TYPING_PAUSE_MS = 400;
+// The directory's filter data: the same filters as the form, one bit per service.
+const dataRoot = new URL("services/directory/", siteRoot);
+const FILTER_NAMES = new Set(["need", "area", "type", "day", "language", "access", "delivery"]);
+const CARDS_PER_FILE = 20;
+const fetched = new Map(); // address -> promise of its contents, so nothing is fetched twice
 
 let pagefind = null;
 let results = [];
@@ -131,6 +143,7 @@ function card(data) {
   title.append(link);
   item.append(title);
   if (meta.kind === "Guidance") item.append(element("p", "Guidance page", "lo-kind"));
+  if (meta.closed) item.append(element("p", "Temporarily closed", "lo-notice"));
   item.append(element("p", meta.summary || plainText(data.excerpt)));
   const facts = [
     ["Ages", meta.ages],
@@ -169,11 +182,83 @@ function announce(params, note) {
   status.textContent = note ? `${said} ${note}` : said;
 }
 
+function fetchOnce(address, read) {
+  if (!fetched.has(address)) {
+    fetched.set(
+      address,
+      fetch(address).then((response) => {
+        if (!response.ok) throw new Error(`${address}: ${response.status}`);
+        return read(response);
+      }),
+    );
+  }
+  return fetched.get(address);
+}
+
+// "ASD" -> bits/need/asd.bin: file names are the values in lower case, as directory_data.py
+// writes them.
+function bitSet(name, value) {
+  const address = new URL(`bits/${name}/${value.toLowerCase()}.bin`, dataRoot);
+  return fetchOnce(address, async (response) => new Uint8Array(await response.arrayBuffer()));
+}
+
+// The numbers (places in name order) of the services that match every chosen filter.
+async function matchingNumbers(params) {
+  const wanted = [];
+  for (const [name, value] of params) {
+    if (FILTER_NAMES.has(name)) wanted.push(bitSet(name, value));
+    if (name === "cost" && value === "free") wanted.push(bitSet("cost", "free"));
+    if (name === "age" && !ageProblem(params)) wanted.push(bitSet("age", String(Number(value))));
+  }
+  const sets = await Promise.all(wanted);
+  const numbers = [];
+  for (let n = 0; n < serviceCount; n += 1) {
+    if (sets.every((bits) => (bits[n >> 3] >> (n & 7)) & 1)) numbers.push(n);
+  }
+  return numbers;
+}
+
+async function newestFirst(numbers) {
+  const address = new URL("checked.bin", dataRoot);
+  const order = await fetchOnce(address, async (response) => {
+    const bytes = new DataView(await response.arrayBuffer());
+    return Array.from({ length: bytes.byteLength / 4 }, (_, i) => bytes.getUint32(i * 4, true));
+  });
+  const chosen = new Set(numbers);
+  return order.filter((n) => chosen.has(n));
+}
+
+// A result like Pagefind's: data() gives the card's text and address.
+function serviceResult(number) {
+  const file = Math.floor(number / CARDS_PER_FILE);
+  return {
+    data: async () => {
+      const cards = await fetchOnce(new URL(`cards/${file}.json`, dataRoot), (r) => r.json());
+      const found = cards[number % CARDS_PER_FILE];
+      return { ...found, url: new URL(found.url, siteRoot).pathname };
+    },
+  };
+}
+
+async function filterWithoutWords(params) {
+  let numbers = await matchingNumbers(params);
+  if (params.get("sort") === "checked") numbers = await newestFirst(numbers);
+  const arranged = await nearMe.arrangeNumbers(numbers, params);
+  return { results: arranged.numbers.map(serviceResult), note: arranged.note };
+}
+
+async function searchWords(term, options, params) {
+  await loadPagefind();
+  const response = await pagefind.search(term, options);
+  return nearMe.arrange(pagefind, term, options, response.results, params);
+}
+
 async function search(params) {
   const ticket = ++latestSearch;
   showAgeProblem(ageProblem(params));
   const { term, options } = searchOptions(params);
-  if (!term && !Object.keys(options.filters).length) {
+  const directory = fixedFilters.kind === "service";
+  if (!term && !directory) {
     results = [];
     list.replaceChildren();
     more.hidden = true;
@@ -181,10 +266,18 @@ async function search(params) {
     return;
   }
   list.setAttribute("aria-busy", "true");
-  const response = await pagefind.search(term, options);
+  let arranged;
+  try {
+    arranged = term
+      ? await searchWords(term, options, params)
+      : await filterWithoutWords(params);
+  } catch {
+    if (ticket !== latestSearch) return;
+    list.removeAttribute("aria-busy");
+    status.textContent = "Search is not working at the moment. Use the lists to browse instead.";
+    return;
+  }
   if (ticket !== latestSearch) return; // a newer search has started
-  const arranged = await nearMe.arrange(pagefind, term, options, response.results, params);
-  if (ticket !== latestSearch) return;
   results = arranged.results;
   shown = 0;
   list.replaceChildren();
@@ -207,15 +300,24 @@ function fromAddress() {
   return search(formState());
 }
 
-async function start() {
-  try {
-    pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-    await pagefind.options({ baseUrl: siteRoot.pathname });
-  } catch {
-    status.textContent = "Search is not working in this browser. Use the lists to browse instead.";
-    for (const control of form.elements) control.disabled = true;
-    return;
+// Pagefind, loaded the first time someone searches with words.
+async function loadPagefind() {
+  if (!pagefind) {
+    const module = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+    await module.options({ baseUrl: siteRoot.pathname });
+    pagefind = module;
   }
+  return pagefind;
+}
+
+// The directory as the page was written: the first cards by name, every service to come.
+function keepFirstCards() {
+  results = Array.from({ length: serviceCount }, (_, n) => serviceResult(n));
+  shown = list.children.length;
+  more.hidden = shown >= results.length;
+}
+
+async function start() {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearTimeout(typingTimer);
@@ -237,7 +339,13 @@ async function start() {
   window.addEventListener("popstate", fromAddress);
   heading.tabIndex = -1;
   await nearMe.start();
-  await fromAddress();
+  const nothingChosen = !location.search && !nearMe.place;
+  if (nothingChosen && fixedFilters.kind === "service" && list.children.length) {
+    keepFirstCards();
+  } else {
+    await fromAddress();
+  }
+  form.dataset.ready = "true"; // for tests: the form now answers every change
 }
 
 start();

@@ -242,17 +242,7 @@ export class NearMe {
   // The results to show, in order, and a sentence for the announcement. Unchanged when no
   // place is known, except for a note if the family asked for distances.
   async arrange(pagefind, term, options, results, params) {
-    const within = Number(params.get("within")) || 0;
-    const nearest = params.get("sort") === "distance";
-    this.rows = new Map();
-    if (!this.enabled || !this.place) {
-      const asked = this.enabled && (within || nearest);
-      return {
-        results,
-        note: asked ? "To use distances, enter a postcode or use your location." : "",
-      };
-    }
-    const data = await this.loadData();
+    if (!this.place) return { results, note: this.missingPlaceNote(params) };
     // An empty "any" filter leaves the results alone but loads the slug filter's counts:
     // they say which services match, as Pagefind results carry no address until opened.
     const counted = await pagefind.search(term, {
@@ -260,24 +250,51 @@ export class NearMe {
       filters: { ...options.filters, service: { any: [] } },
     });
     const matched = counted.filters.service || {};
-    const rows = data.services
-      .filter((service) => matched[service.slug] > 0)
-      .map((service) => ({ ...service, miles: this.milesTo(service) }));
-    for (const row of rows) this.rows.set(row.slug, row);
-    const kept = within ? rows.filter((row) => row.miles === null || row.miles <= within) : rows;
+    const data = await this.loadData();
+    const numbers = data.services.flatMap((service, n) => (matched[service.slug] > 0 ? [n] : []));
+    const { kept, note } = await this.measure(numbers, params);
     let arranged = results;
-    if (nearest) {
-      // Array sort is stable: equal distances, and services with no venue, keep name order.
-      const order = (row) => (row.miles === null ? Infinity : row.miles);
-      arranged = [...kept]
-        .sort((a, b) => (order(a) === order(b) ? 0 : order(a) - order(b)))
-        .map((row) => this.resultFor(pagefind, row.slug));
-    } else if (within) {
+    if (params.get("sort") === "distance") {
+      arranged = kept.map((row) => this.resultFor(pagefind, row.slug));
+    } else if (Number(params.get("within"))) {
       const slugs = kept.map((row) => row.slug);
       const filters = { ...options.filters, service: { any: slugs } };
       arranged = slugs.length ? (await pagefind.search(term, { ...options, filters })).results : [];
     }
-    return { results: arranged, note: this.describe(kept, within, nearest) };
+    return { results: arranged, note };
+  }
+
+  // The same for the directory's own filter data: `numbers` are services in name order.
+  async arrangeNumbers(numbers, params) {
+    if (!this.place) return { numbers, note: this.missingPlaceNote(params) };
+    const { kept, note } = await this.measure(numbers, params);
+    return { numbers: kept.map((row) => row.number), note };
+  }
+
+  missingPlaceNote(params) {
+    this.rows = new Map();
+    const asked = Number(params.get("within")) || params.get("sort") === "distance";
+    return this.enabled && asked ? "To use distances, enter a postcode or use your location." : "";
+  }
+
+  // Measure every matching service, drop those further than "within" (never those with no
+  // venue), and put the nearest first if asked.
+  async measure(numbers, params) {
+    const within = Number(params.get("within")) || 0;
+    const nearest = params.get("sort") === "distance";
+    const data = await this.loadData();
+    const rows = numbers.map((number) => {
+      const service = data.services[number];
+      return { ...service, number, miles: this.milesTo(service) };
+    });
+    this.rows = new Map(rows.map((row) => [row.slug, row]));
+    let kept = within ? rows.filter((row) => row.miles === null || row.miles <= within) : rows;
+    if (nearest) {
+      // Array sort is stable: equal distances, and services with no venue, keep name order.
+      const order = (row) => (row.miles === null ? Infinity : row.miles);
+      kept = [...kept].sort((a, b) => (order(a) === order(b) ? 0 : order(a) - order(b)));
+    }
+    return { kept, note: this.describe(kept, within, nearest) };
   }
 
   describe(kept, within, nearest) {
