@@ -71,7 +71,8 @@ def _count(site: Path, urls: list[str], results: int) -> Visit:
 
 
 def first_visits(site: Path, expected: int) -> dict[str, Visit]:
-    """Home page, directory (until it lists its first results) and a first search."""
+    """Home page, directory (until it lists its first results), a first search, and a first
+    filter without words (need and age, as "my autistic 7-year-old")."""
     from playwright.sync_api import sync_playwright  # a dev dependency, needed only here
 
     visits: dict[str, Visit] = {}
@@ -83,6 +84,7 @@ def first_visits(site: Path, expected: int) -> dict[str, Visit]:
                 ("home", "/", None),
                 ("directory", "/services/", f"{listed} >= {min(20, expected)}"),
                 ("search", f"/search/?q={SEARCH_WORDS}", f"{listed} >= 1"),
+                ("filter", "/services/?need=ASD&age=7", f"{listed} >= 1"),
             ):
                 context = browser.new_context()
                 page = context.new_page()
