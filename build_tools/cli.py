@@ -273,7 +273,12 @@ def _write_new(service: scaffold.NewService, folder: Path, force: bool) -> None:
     default=None,
     help="Where to write the site (default: site/).",
 )
-def build_command(providers_dir: Path | None, site_dir: Path | None) -> None:
+@click.option(
+    "--no-pdf",
+    is_flag=True,
+    help="Skip the printable PDF, which takes minutes with thousands of services.",
+)
+def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: bool) -> None:
     """Validate the providers, then build the whole site.
 
     Stops without building if any provider file has an error.
@@ -297,7 +302,7 @@ def build_command(providers_dir: Path | None, site_dir: Path | None) -> None:
         click.echo(text, nl=False)
     _echo_content_warnings()
     try:
-        build_site(site_dir, folder)
+        build_site(site_dir, folder, pdf=not no_pdf)
     except Abort as error:
         raise click.ClickException(f"The site was not built: {error}") from None
     shown = len(report.valid_files())

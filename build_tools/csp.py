@@ -4,8 +4,9 @@ Scripts run only from the site's own files, and the two small inline scripts mkd
 writes into every page (in `partials/javascripts/base.html` and `content.html`) run because
 their SHA-256 hashes are in the policy. The template renders those two partials and passes the
 result here, so the hashes always match the theme in use; no other inline script is allowed,
-whatever a page's content holds. Pagefind compiles its WebAssembly search engine, which needs
-'wasm-unsafe-eval' (not 'unsafe-eval'). Styles come only from the site's stylesheets.
+whatever a page's content holds. Nothing compiles or evaluates code: the search is plain
+JavaScript reading JSON files, so neither 'unsafe-eval' nor 'wasm-unsafe-eval' is allowed.
+Styles come only from the site's stylesheets.
 
 `frame-ancestors` and `report-to` do nothing in a meta tag: `header_policy` gives the policy for
 hosts that can send it as an HTTP header, with `frame-ancestors 'none'` added.
@@ -25,15 +26,13 @@ _DATA_TYPE = re.compile(r'\stype="application/(ld\+)?json"')
 
 BASE_POLICY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("default-src", ("'none'",)),
-    ("script-src", ("'self'", "'wasm-unsafe-eval'")),
+    ("script-src", ("'self'",)),
     ("style-src", ("'self'",)),
     # mkdocs-material's stylesheet draws its icons with data: SVG images.
     ("img-src", ("'self'", "data:")),
     ("font-src", ("'self'",)),
-    # The search engine fetches its index and WebAssembly from the site.
+    # The search and the directory fetch their data files from the site.
     ("connect-src", ("'self'",)),
-    # Pagefind 1.5 searches in a web worker loaded from the site.
-    ("worker-src", ("'self'",)),
     ("manifest-src", ("'self'",)),
     ("object-src", ("'none'",)),
     ("base-uri", ("'self'",)),

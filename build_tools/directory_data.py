@@ -1,8 +1,9 @@
 """The data the directory's script filters with, as small static files. Pure functions.
 
 Families filter the directory far more often than they type search words, and a filter must
-stay cheap at any size: Pagefind, asked for every service matching a filter with no words,
-downloads its whole word index (2.9 MB at 5,000 services). So filtering has files of its own:
+stay cheap at any size (a search engine asked for every service matching a filter with no
+words downloads its whole index: 2.9 MB at 5,000 services with Pagefind). So filtering has
+files of its own:
 
 - `services/directory/bits/<filter>/<value>.bin`: one bit per service, in directory order
   (by name), set when the service matches that value. A filter costs one file of N/8 bytes
@@ -12,7 +13,7 @@ downloads its whole word index (2.9 MB at 5,000 services). So filtering has file
 - `services/directory/checked.bin`: service numbers from the most recently checked, as
   little-endian 32-bit integers, fetched only when a family sorts that way.
 
-Search words still go to Pagefind, which then fetches only the index chunks for those words.
+Search words use the word index (word_index.py), which numbers services the same way.
 """
 
 from __future__ import annotations

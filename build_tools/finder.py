@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .near_me import FALLBACK_EXAMPLE, near_me_fields
 from .schema import vocabulary, vocabulary_extra
 from .search_index import FILTERS, MAX_AGE, MIN_AGE, Filter
+from .word_index import STOP_WORDS_TEXT
 
 RESULTS_PER_BATCH = 20
 
@@ -144,7 +145,7 @@ def directory_finder(
     )
 
 
-def site_search() -> str:
+def site_search(service_count: int) -> str:
     """One search box over guidance pages and services, for the search page."""
     fields = [
         _text_field("lo-filter-q", "Search words", "For example autism, or EHC plan"),
@@ -155,7 +156,7 @@ def site_search() -> str:
         '<div class="lo-actions"><button type="submit" class="md-button md-button--primary">'
         "Search</button></div>",
     ]
-    return _finder("Search services and guidance", {}, fields, "results")
+    return _finder("Search services and guidance", {}, fields, "results", total=service_count)
 
 
 def _finder(
@@ -167,7 +168,8 @@ def _finder(
     total: int = 0,
 ) -> str:
     fixed_json = html.escape(json.dumps(fixed), quote=True)
-    # data-count: how many services the directory's filter data covers (one bit each).
+    # data-count: how many services the directory's filter data covers (one bit each);
+    # data-stop-words: words the search leaves out, as word_index.py does.
     return (
         # Shown from the start, so the page does not move when the script arrives; no-js.css
         # hides it (class lo-needs-js) when JavaScript is off.
@@ -175,7 +177,7 @@ def _finder(
         f'<h2 id="lo-finder-heading">{html.escape(heading)}</h2>'
         f'<form id="lo-form" class="lo-form" method="get" role="search" '
         f'data-fixed-filters="{fixed_json}" data-batch="{RESULTS_PER_BATCH}" '
-        f'data-count="{total}" '
+        f'data-count="{total}" data-stop-words="{STOP_WORDS_TEXT}" '
         f'aria-labelledby="lo-finder-heading">'
         + "".join(fields)
         + "</form>"
@@ -187,7 +189,7 @@ def _finder(
 SEARCH_PAGE = "search/index.md"
 
 
-def search_page() -> str:
+def search_page(service_count: int) -> str:
     """The Markdown of the search page, with its no-JavaScript notice."""
     return "\n".join(
         [
@@ -203,7 +205,7 @@ def search_page() -> str:
             'this browser. You can still <a href="../services/">browse the services</a> by type, '
             "need, age or area.</p>",
             "",
-            site_search(),
+            site_search(service_count),
             "",
         ]
     )

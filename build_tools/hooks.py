@@ -35,8 +35,7 @@ from build_tools.printable.sources import SourcePage, is_printed
 from build_tools.problems import Severity
 from build_tools.report import render_problems, render_text
 from build_tools.safe_html import clean_page_html, escape_page_meta
-from build_tools.search_engine import SearchIndexError, index_site
-from build_tools.search_index import search_block
+from build_tools.search_engine import guidance_search_page, write_search
 from build_tools.service_form import (
     FORM_PAGE,
     FORM_SPEC,
@@ -46,6 +45,7 @@ from build_tools.service_form import (
     service_form_page,
 )
 from build_tools.source_files import links_in, links_message
+from build_tools.word_index import text_of_html
 
 log = get_plugin_logger("local_offer")
 _state: dict[str, Any] = {}
@@ -92,14 +92,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             File.generated(
                 config,
                 f"services/{provider.slug}.md",
-                content=f"{page}\n{search_block(provider)}\n",
+                content=page,
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
     for path, content in browse_pages(catalog.providers).items():
         inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
-    files.append(File.generated(config, SEARCH_PAGE, content=search_page()))
+    files.append(File.generated(config, SEARCH_PAGE, content=search_page(len(catalog.providers))))
     report = data_report_page(catalog, _state["today"])
     files.append(File.generated(config, DATA_REPORT_PAGE, content=report))
     settings = form_settings(config.extra, report_to)
@@ -113,6 +113,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, data in family_files(catalog.providers, config.site_name).items():
         files.append(File.generated(config, path, content=data))
     _state["printed"] = {}
+    _state["guidance"] = []
     return files
 
 
@@ -149,12 +150,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """on_page_content: explain glossary words where they first appear, then pass the page
     through the HTML sanitiser, the last line of defence against provider text; keep guidance
-    and easy-read pages' HTML for the printed Local Offer."""
+    and easy-read pages' HTML for the printed Local Offer, and guidance pages' text for search."""
     glossary = _state["content"].glossary
     html = clean_page_html(site_content.explain_terms(html, page.file.src_uri, page.url, glossary))
     if is_printed(page.file.src_uri):
         source = SourcePage(page.file.src_uri, page.url, page.title or "", html)
         _state["printed"][page.file.src_uri] = source
+    excluded = (page.meta.get("search") or {}).get("exclude")
+    if not excluded and page.meta.get("kind") != "service":
+        description = page.meta.get("description") or ""
+        found = guidance_search_page(page.url, page.title or "", description, text_of_html(html))
+        _state["guidance"].append(found)
     return html
 
 
@@ -181,13 +187,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """on_post_build: index the finished pages for search and the directory's filters, write
-    the open data exports (ORUK API, CSV, feed, robots.txt), date the sitemap, then make the
-    printed Local Offer and the offline copy."""
-    try:
-        index_site(Path(config.site_dir))
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from error
+    """on_post_build: write the search files, the open data exports (ORUK API, CSV, feed,
+    robots.txt), date the sitemap, then make the printed Local Offer and the offline copy."""
+    write_search(Path(config.site_dir), _state["catalog"].providers, _state["guidance"])
     write_exports(Path(config.site_dir), _state["catalog"].providers, _state["publisher"])
     write_paper_and_offline(config)
 

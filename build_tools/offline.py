@@ -2,7 +2,7 @@
 
 Browsers open `folder/index.html`, not `folder/`, from disk, so every relative link to a folder
 gets `index.html` added. What cannot work from disk is left out: search and the directory's
-filters (Pagefind loads its index with fetch(), which browsers refuse for file:// pages), the
+filters (their data is loaded with fetch(), which browsers refuse for file:// pages), the
 JSON behind "near you" and the shortlist (the same), and the open data files. Those pages keep
 their plain fallbacks: the browse lists, and notes that say the tool needs the website.
 The zip is reproducible: files in sorted order, with the document's date as their time.
@@ -24,9 +24,10 @@ KEPT_SUFFIXES = frozenset(
     [".html", ".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico"]
     + [".woff", ".woff2", ".ttf", ".pdf"]
 )
-# Pagefind, and mkdocs-material's own search (switched off in mkdocs.yml): no use from disk.
+# mkdocs-material's own search (switched off in mkdocs.yml): no use from disk. The search's
+# word index is JSON, which is not kept at all.
 # The 404 page is only ever shown by a web server, and links from the domain's root.
-LEFT_OUT = ("pagefind/", "assets/javascripts/lunr/", "assets/javascripts/workers/", "404.html")
+LEFT_OUT = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "404.html")
 _TAG = re.compile(r"<(a|link|script|img|form|iframe|source)\b([^<>]*)>", re.IGNORECASE)
 _URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|action)=)(["'])(.*?)\2""", re.IGNORECASE)
 _ARTICLE = re.compile(r"(<article\b[^>]*>)")

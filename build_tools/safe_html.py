@@ -82,8 +82,8 @@ ATTRIBUTES: dict[str, set[str]] = {
     "output": {"for", "name"},
     "fieldset": {"disabled", "name"},
 }  # fmt: skip
-# aria-* for accessibility; data-* hold settings our scripts and the search engine read
-# (data-pagefind-filter, data-fixed-filters). Neither can run code.
+# aria-* for accessibility; data-* hold settings our scripts read (data-fixed-filters,
+# data-stop-words). Neither can run code.
 ATTRIBUTE_PREFIXES = {"aria-", "data-"}
 
 # An <a> start tag as html5ever (inside nh3) writes it: attribute values always in double

@@ -1,40 +1,42 @@
-"""Index the built site with Pagefind, so search downloads only the chunks a query needs.
+"""Write the site's search files (build_tools/word_index.py) into the finished site.
 
-mkdocs-material's own search downloads one index of the whole site before the first result
-(about 330 KB gzipped for 1,000 services); Pagefind's first search downloads a fraction of that
-and supports the directory's filters. Pagefind runs on the finished HTML, after MkDocs; then
-`search_bundle` puts the few files it writes in a random order into a fixed one.
+Services are read from the providers, guidance pages from their finished HTML (collected as
+MkDocs renders them), so the search finds what the pages say.
 """
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .search_bundle import BundleFormatError, make_reproducible
-
-BUNDLE = "pagefind"
-
-
-class SearchIndexError(RuntimeError):
-    """Pagefind failed; the message holds what it said."""
+from .directory_data import directory_order
+from .model import Provider
+from .word_index import WORDS_FOLDER, SearchPage, search_files, service_search_page
 
 
-def index_site(site_dir: Path) -> None:
-    """Write the search bundle into site_dir/pagefind/, replacing any older one."""
-    bundle = site_dir / BUNDLE
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    # Only pages marked data-pagefind-body are indexed: service and guidance pages, not lists.
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
-    command += ["--output-subdir", BUNDLE]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index {site_dir}:\n{result.stderr.strip()}")
-    try:
-        make_reproducible(bundle)
-    except (BundleFormatError, OSError, ValueError) as error:
-        message = f"Pagefind's files in {bundle} are not as expected: {error}"
-        raise SearchIndexError(message) from None
+def guidance_search_page(url: str, title: str, description: str, text: str) -> SearchPage:
+    """A guidance page as the search sees it: its title and description rank first."""
+    return SearchPage(
+        url=url,
+        kind="guidance",
+        title=title,
+        summary=description,
+        heading_text=f"{title} {description}",
+        body_text=text,
+    )
+
+
+def write_search(
+    site_dir: Path, providers: Sequence[Provider], guidance: Iterable[SearchPage]
+) -> int:
+    """Write search/words/ and search/pages.json; returns how many files were written."""
+    shutil.rmtree(site_dir / WORDS_FOLDER, ignore_errors=True)
+    services = [service_search_page(p) for p in directory_order(providers)]
+    pages = services + sorted(guidance, key=lambda page: page.url)
+    files = search_files(pages, len(services))
+    for path, data in files.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return len(files)

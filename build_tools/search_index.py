@@ -1,21 +1,15 @@
-"""What the search engine (Pagefind) learns about each service. Pure functions.
+"""The directory's filters: what a family can filter on, and each service's values. Pure
+functions.
 
-A service page carries a hidden block that Pagefind reads at index time:
-- filters: one value per thing a family can filter on (need, each year of age, area, ...);
-- meta: the text of the result card (summary, ages, cost, area, needs);
-- sort keys: the name, and the date the entry was last checked.
-
-The same `FILTERS` table drives the directory's form, so a control and the values it matches can
-never drift apart.
+The same `FILTERS` table drives the directory's form (finder.py) and its filter data
+(directory_data.py), so a control and the values it matches can never drift apart.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .cards import card_facts
 from .model import Provider
 from .schema import vocabulary, vocabulary_extra
 
@@ -24,7 +18,7 @@ MIN_AGE, MAX_AGE = 0, 25
 
 @dataclass(frozen=True)
 class Filter:
-    """One filter: its URL parameter (also the Pagefind filter name) and form wording."""
+    """One filter: its URL parameter (also its folder in the filter data) and form wording."""
 
     key: str
     label: str
@@ -127,44 +121,3 @@ FILTERS: tuple[Filter, ...] = (
         more=True,
     ),
 )
-
-
-def service_filters(provider: Provider) -> dict[str, tuple[str, ...]]:
-    """Every filter value of a service, keyed by filter name."""
-    # "service" (the slug) lets near-me.js learn which services match, from the filter counts.
-    filters = {"kind": ("service",), "service": (provider.slug,), "age": ages_of(provider)}
-    filters["cost"] = ("free",) if provider.free else ("paid",)
-    filters.update((f.key, f.values_of(provider)) for f in FILTERS)
-    return {key: values for key, values in filters.items() if values}
-
-
-def service_meta(provider: Provider) -> dict[str, str]:
-    """The text of a result card, beyond the title Pagefind takes from the h1: the same facts
-    as every other card (cards.card_facts)."""
-    meta = {"kind": "Service", "summary": provider.summary}
-    meta.update((term.lower(), value) for term, value in card_facts(provider))
-    if provider.status == "temporarily-closed":
-        meta["closed"] = "Temporarily closed"
-    return meta
-
-
-def service_sort_keys(provider: Provider) -> dict[str, str]:
-    return {"name": provider.name.casefold(), "checked": provider.last_reviewed.isoformat()}
-
-
-def _span(attribute: str, key: str, value: str) -> str:
-    text = html.escape(" ".join(value.split()))
-    return f'<span data-pagefind-{attribute}="{key}">{text}</span>'
-
-
-def search_block(provider: Provider) -> str:
-    """The hidden HTML block Pagefind reads; `data-pagefind-ignore` keeps it out of the text."""
-    spans = [
-        _span("filter", key, value)
-        for key, values in service_filters(provider).items()
-        for value in values
-    ]
-    spans += [_span("meta", key, value) for key, value in service_meta(provider).items()]
-    spans += [_span("sort", key, value) for key, value in service_sort_keys(provider).items()]
-    # One line: a blank line would end Python-Markdown's raw HTML block.
-    return '<div hidden data-pagefind-ignore="index">' + "".join(spans) + "</div>"

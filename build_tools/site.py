@@ -23,13 +23,19 @@ CONFIG = ROOT / "mkdocs.yml"
 
 
 def build_site(
-    site_dir: Path | None = None, providers_dir: Path | None = None, config_file: Path = CONFIG
+    site_dir: Path | None = None,
+    providers_dir: Path | None = None,
+    config_file: Path = CONFIG,
+    pdf: bool = True,
 ) -> None:
-    """Run a strict MkDocs build: any warning, such as a broken link, stops it."""
+    """Run a strict MkDocs build: any warning, such as a broken link, stops it. `pdf=False`
+    skips the printable PDF whatever mkdocs.yml says (the print-ready page is still made)."""
     overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
     config = load_config(config_file=str(config_file), strict=True, **overrides)
     if providers_dir:  # read by the on_config hook
         config.extra["providers_dir"] = str(providers_dir.resolve())
+    if not pdf:
+        config.extra["printable_pdf"] = False
     target = Path(config.site_dir)
     staging = _new_folder_next_to(target, "building")
     config["site_dir"] = str(staging)

@@ -171,6 +171,6 @@ def _track(tag: str, stack: list[tuple[str, bool]]) -> None:
         return
     if name in _VOID or tag.endswith("/>"):
         return
-    hidden = re.search(r"\shidden(\s|=|>|/)", tag) is not None or "data-pagefind-" in tag
+    hidden = re.search(r"\shidden(\s|=|>|/)", tag) is not None
     hidden = hidden or "admonition-title" in tag
     stack.append((name, name in _SKIP or hidden))

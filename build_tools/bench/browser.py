@@ -26,12 +26,13 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 SEARCH_WORDS = "speech"
 TIMEOUT_MS = 120_000
+DATA_SUFFIXES = frozenset([".json", ".bin"])
 
 
 @dataclass(frozen=True)
 class Visit:
     total: int  # bytes over the wire, gzipped where that is smaller
-    pagefind: int  # of which the search bundle (script, WebAssembly, index and fragments)
+    data: int  # of which search and filter data (word files, filter bits, cards)
     requests: int
     results: int  # results the page listed, to show the visit did its work
 
@@ -66,8 +67,8 @@ def _file_for(site: Path, url: str) -> Path | None:
 def _count(site: Path, urls: list[str], results: int) -> Visit:
     files = [f for f in (_file_for(site, url) for url in urls) if f is not None]
     sizes = {f: transfer_size(f) for f in files}
-    pagefind = sum(size for f, size in sizes.items() if "pagefind" in f.relative_to(site).parts)
-    return Visit(sum(sizes[f] for f in files), pagefind, len(urls), results)
+    data = sum(size for f, size in sizes.items() if f.suffix in DATA_SUFFIXES)
+    return Visit(sum(sizes[f] for f in files), data, len(urls), results)
 
 
 def first_visits(site: Path, expected: int) -> dict[str, Visit]:

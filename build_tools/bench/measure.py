@@ -63,7 +63,7 @@ def gzipped_size(data: bytes) -> int:
 
 def transfer_size(path: Path) -> int:
     """Bytes a server sends for this file with gzip on: compressed unless that is no smaller
-    (Pagefind's index and fragments are already compressed)."""
+    (pictures and the PDF are already compressed)."""
     data = path.read_bytes()
     return min(len(data), gzipped_size(data))
 

@@ -102,7 +102,7 @@ def profile_build(config_file: Path, site_dir: Path, providers: Path | None) -> 
             ),
             (utils, "write_file", fixed("write HTML files")),
             (Page, "validate_anchor_links", fixed("check anchors")),
-            (plugins, "on_post_build", fixed("on_post_build hook: Pagefind index")),
+            (plugins, "on_post_build", fixed("on_post_build hook: search files, exports, paper")),
         ]
         for target, name, label in steps:
             stack.enter_context(_timed(target, name, label, timings))
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> None:
         providers = work / "providers"
         generate_providers(args.services, providers, today)
         ours = profile_build(ROOT / "mkdocs.yml", work / "site", providers)
-        # This process only: Pagefind runs as a child process and is not counted.
+        # This process only.
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         sys.stdout.write(f"Ours, {args.services:,} services:\n\n{render(ours)}\n\n")
         sys.stdout.write(f"Peak memory of the MkDocs process: {peak:,.0f} MB\n\n")

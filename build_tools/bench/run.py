@@ -36,7 +36,6 @@ class Result:
     best: Run | None = None
     floor: Run | None = None
     build: Run | None = None
-    pagefind: Run | None = None  # the search indexing alone, run again on the built site
     rebuild: Run | None = None
     site_bytes: tuple[int, int] | None = None
     pages: PageSizes | None = None
@@ -82,16 +81,12 @@ def _build_ours(result: Result, providers: Path, work: Path, parts: set[str]) ->
     site, logs = work / "site", work / "logs"
     shutil.rmtree(site, ignore_errors=True)
     build = _python("-m", "build_tools", "build", "--providers", str(providers))
-    build += ["--site-dir", str(site)]
-    # From nothing to the finished site: validation, MkDocs and the Pagefind index.
+    # No printable PDF: it is a separate product, minutes long at this size (see the README).
+    build += ["--site-dir", str(site), "--no-pdf"]
+    # From nothing to the finished site: validation, MkDocs, the search files and exports.
     result.build = run_measured(build, logs / "build.log", cwd=ROOT)
     result.site_bytes = folder_bytes(site)
     result.pages = service_page_sizes(site)
-    # The build's peak memory is that of its largest process, which may be Pagefind's.
-    bundle = work / "pagefind-again"
-    index = _python("-m", "pagefind", "--site", str(site), "--output-path", str(bundle))
-    result.pagefind = run_measured([*index, "--silent"], logs / "pagefind.log")
-    shutil.rmtree(bundle, ignore_errors=True)
     if "rebuild" in parts:
         changed = sorted(providers.glob("*.yaml"))[0]
         text = changed.read_text(encoding="utf-8")
@@ -109,10 +104,6 @@ def _ratio(top: Run | None, bottom: Run | None) -> str:
     return f"{top.seconds / bottom.seconds:.2f}" if top and bottom else "–"
 
 
-def _pagefind(run: Run | None) -> str:
-    return f"{run.seconds:.2f} s, {run.peak_mb:,.0f} MB" if run else "–"
-
-
 def _cpu_ratio(top: Run | None, bottom: Run | None) -> str:
     return f"{top.cpu_seconds / bottom.cpu_seconds:.2f}" if top and bottom else "–"
 
@@ -121,12 +112,12 @@ def _kb(size: int | None) -> str:
     return f"{size / 1000:,.1f} kB" if size is not None else "–"
 
 
-def _visit(result: Result, name: str, pagefind: bool = False) -> str:
+def _visit(result: Result, name: str, data: bool = False) -> str:
     visit = result.visits.get(name)
     if visit is None:
         return "–"
     text = f"{_kb(visit.total)} ({visit.requests} requests)"
-    return text + (f", Pagefind {_kb(visit.pagefind)}" if pagefind else "")
+    return text + (f", of which data {_kb(visit.data)}" if data else "")
 
 
 def render_tables(results: list[Result]) -> str:
@@ -136,12 +127,11 @@ def render_tables(results: list[Result]) -> str:
         f"{platform.python_version()}, load average {os.getloadavg()[0]:.2f} at the end. "
         "Whole-process wall times; validation is the median of several runs, builds one run.",
         "",
-        "**Build** (from nothing to the finished site, with the Pagefind index)",
+        "**Build** (from nothing to the finished site, with the search files)",
         "",
         "| services | plain mkdocs-material | `localoffer build` | ours / plain | same, in CPU "
-        "time | rebuild after one change | peak memory (largest process) | Pagefind alone "
-        "| site size |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "time | rebuild after one change | peak memory (largest process) | site size |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         memory = f"{r.build.peak_mb:,.0f} MB" if r.build else "–"
@@ -150,8 +140,7 @@ def render_tables(results: list[Result]) -> str:
         )
         lines.append(
             f"| {r.count:,} | {_s(r.floor)} | {_s(r.build)} | {_ratio(r.build, r.floor)} "
-            f"| {_cpu_ratio(r.build, r.floor)} | {_s(r.rebuild)} | {memory} "
-            f"| {_pagefind(r.pagefind)} | {size} |"
+            f"| {_cpu_ratio(r.build, r.floor)} | {_s(r.rebuild)} | {memory} | {size} |"
         )
     lines += [
         "",

@@ -8,10 +8,12 @@ from collections.abc import Callable
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+import snowballstemmer
 from playwright.sync_api import Page, expect
 
 from build_tools.catalog import load_catalog
 from build_tools.model import Provider
+from build_tools.word_index import service_search_page, words_of
 from tests.support import REPO_ROOT
 
 pytestmark = pytest.mark.browser
@@ -121,18 +123,18 @@ def test_a_first_visit_fetches_no_search_data(page: Page, sample_url: str) -> No
     page.goto(f"{sample_url}services/")
     expect(page.locator("#lo-results > li")).to_have_count(20)
     page.wait_for_load_state("networkidle")
-    fetched_data = [u for u in requested if "/pagefind/" in u or "/services/directory/" in u]
+    fetched_data = [u for u in requested if "/search/" in u or "/services/directory/" in u]
     assert fetched_data == []
     page.get_by_role("button", name=re.compile("Show more")).click()
     expect(page.locator("#lo-results > li")).to_have_count(40)
 
 
-def test_filters_without_words_never_load_the_search_engine(page: Page, sample_url: str) -> None:
+def test_filters_without_words_never_load_the_word_index(page: Page, sample_url: str) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{sample_url}services/?need=ASD&age=7&sort=checked")
     wait_for_results(page, "need: Autism, age 7")
-    assert not [u for u in requested if "/pagefind/" in u]
+    assert not [u for u in requested if "/search/" in u]
     expected = sample_services(
         lambda p: (
             bool({"ASD", "all", "communication-and-interaction"} & set(p.needs))
@@ -173,3 +175,62 @@ def test_search_words_find_services_and_guidance_together(page: Page, sample_url
     assert guidance.count() >= 1
     assert cards.count() > guidance.count(), "services should be found as well as guidance"
     expect(guidance.first.locator("a")).to_have_text(re.compile(r"EHC|education, health and care"))
+
+
+def says(word: str) -> Callable[[Provider], bool]:
+    """Whether a service's page uses `word` in any form (speech, speeches), as the search
+    should find it; worked out from the data with the stemmer the index uses."""
+    stem = snowballstemmer.stemmer("english").stemWord
+
+    def keep(provider: Provider) -> bool:
+        found = service_search_page(provider)
+        text = f"{found.heading_text} {found.body_text}"
+        return stem(word) in {stem(w) for w in words_of(text)}
+
+    return keep
+
+
+def test_search_words_find_every_service_that_uses_them(page: Page, sample_url: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{sample_url}services/?q=speech")
+    wait_for_results(page, 'words "speech"')
+    expected = sample_services(says("speech"))
+    assert expected
+    assert set(result_names(page)) == expected
+    # One small file for the word, and nothing like a search engine.
+    words = [u for u in requested if "/search/words/" in u]
+    assert [u.rsplit("/", 1)[1] for u in words] == ["sp.json"]
+    assert not [u for u in requested if u.endswith((".wasm", ".pagefind", "worker.js"))]
+
+
+def test_another_form_of_a_word_finds_the_same_services(page: Page, sample_url: str) -> None:
+    page.goto(f"{sample_url}services/?q=therapy")
+    wait_for_results(page, 'words "therapy"')
+    therapy = set(result_names(page))
+    page.goto(f"{sample_url}services/?q=therapies")
+    wait_for_results(page, 'words "therapies"')
+    assert therapy and set(result_names(page)) == therapy
+
+
+def test_words_and_filters_together(page: Page, sample_url: str) -> None:
+    page.goto(f"{sample_url}services/?q=club&age=12")
+    wait_for_results(page, 'words "club", age 12')
+    expected = sample_services(lambda p: says("club")(p) and p.min_age <= 12 <= p.max_age)
+    assert expected
+    assert set(result_names(page)) == expected
+
+
+def test_a_word_that_is_nowhere_says_so(page: Page, sample_url: str) -> None:
+    page.goto(f"{sample_url}search/?q=zzyzx+speech")
+    announced = wait_for_results(page, "")
+    assert announced.startswith("No pages match")
+    expect(page.locator("#lo-results > li")).to_have_count(0)
+
+
+def test_a_name_ranks_above_a_passing_mention(page: Page, sample_url: str) -> None:
+    """A word in a service's name or summary counts more than the same word in its text."""
+    page.goto(f"{sample_url}services/?q=swimming")
+    wait_for_results(page, 'words "swimming"')
+    first = page.locator("#lo-results > li").first
+    assert "swim" in first.inner_text().split("Ages")[0].lower()

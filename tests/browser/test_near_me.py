@@ -241,7 +241,7 @@ def test_a_refused_location_is_explained(page: Page, sample_url: str) -> None:
 
 def test_the_first_visit_loads_no_distance_data(page: Page, sample_url: str) -> None:
     """near-me.json is fetched only once a family asks for distances. Without search words,
-    distances never need the search engine: the directory's own data says what matches."""
+    distances never need the word index: the directory's own data says what matches."""
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(f"{sample_url}services/")
@@ -250,11 +250,11 @@ def test_the_first_visit_loads_no_distance_data(page: Page, sample_url: str) -> 
     find_near(page, "DY1")
     wait_for_results(page, "Nearest first")
     assert [url for url in fetched if url.endswith("near-me.json")]
-    assert not [url for url in fetched if "/pagefind/" in url]
+    assert not [url for url in fetched if "/search/" in url]
 
 
 def test_distances_with_search_words(page: Page, sample_url: str) -> None:
-    """With words, the search engine finds the services and near-me.js measures them."""
+    """With words, the word index finds the services and near-me.js measures them."""
     page.goto(f"{sample_url}services/?q=speech")
     wait_for_results(page, 'words "speech"')
     find_near(page, "DY8")

@@ -61,4 +61,4 @@ def test_the_copy_says_what_works_offline(offline_copy: Path) -> None:
     assert "Open index.html" in readme
     assert "What needs the website: searching, the filters, services near you" in readme
     assert (offline_copy / "local-offer.pdf").is_file()
-    assert not (offline_copy / "pagefind").exists()
+    assert not (offline_copy / "search" / "words").exists()

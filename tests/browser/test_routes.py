@@ -120,6 +120,8 @@ def test_with_the_keyboard_alone(page: Page, sample_url: str) -> None:
     keys.tab_to("Find a service")
     keys.press("Enter")
     expect(page).to_have_url(f"{sample_url}services/")
+    # The address changes before the new page has loaded: a Tab then would land nowhere.
+    page.wait_for_load_state("load")
 
     keys.skip_to_content()
     keys.tab_to("Need", tag="select")

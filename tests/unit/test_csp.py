@@ -31,7 +31,7 @@ def test_the_policy_allows_only_the_site_and_the_hashed_scripts() -> None:
     policy = meta_policy(THEME)
     directives = dict(part.split(" ", 1) for part in policy.split("; "))
     assert directives["default-src"] == "'none'"
-    assert directives["script-src"].startswith("'self' 'wasm-unsafe-eval' 'sha256-")
+    assert directives["script-src"].startswith("'self' 'sha256-")
     assert directives["style-src"] == "'self'"
     assert directives["object-src"] == "'none'"
     assert directives["base-uri"] == "'self'"

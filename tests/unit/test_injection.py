@@ -33,7 +33,6 @@ from build_tools.glossary import load_glossary
 from build_tools.model import Provider, provider_from_dict
 from build_tools.pages import render_service_page, simple_markdown
 from build_tools.safe_html import clean_page_html, escape_page_meta
-from build_tools.search_index import search_block
 from tests.injection import corpus, hostile_entry, unsafe_html
 from tests.support import REPO_ROOT, TODAY
 
@@ -98,7 +97,7 @@ def test_the_checker_finds_each_kind_of_attack() -> None:
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_service_page_writes_nothing_that_runs(attack: str) -> None:
     provider = hostile(attack)
-    page = render_service_page(provider, TODAY) + "\n" + search_block(provider) + "\n"
+    page = render_service_page(provider, TODAY)
     html = to_html(page)
     assert unsafe_html(html) == [], "before the sanitiser"
     assert unsafe_html(clean_page_html(html)) == []

@@ -61,11 +61,11 @@ def test_offline_page_fixes_links_and_adds_the_note() -> None:
 def test_the_zip_is_reproducible_and_leaves_out_what_needs_a_server(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "services").mkdir(parents=True)
-    (site / "pagefind").mkdir()
+    (site / "search" / "words").mkdir(parents=True)
     (site / "index.html").write_text('<article><a href="services/">S</a></article>')
     (site / "services" / "index.html").write_text("<article>List</article>")
     (site / "services" / "near-me.json").write_text("{}")
-    (site / "pagefind" / "pagefind.js").write_text("")
+    (site / "search" / "words" / "sp.json").write_text("{}")
     (site / "local-offer.pdf").write_bytes(b"%PDF")
     first = write_offline_copy(
         site, "Dudley SEND Local Offer", "https://x.example/", dt.date(2026, 9, 14)

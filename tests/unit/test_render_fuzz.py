@@ -22,7 +22,6 @@ from build_tools.exports.publisher import Publisher
 from build_tools.model import provider_from_dict
 from build_tools.pages import render_service_page
 from build_tools.safe_html import clean_page_html
-from build_tools.search_index import search_block
 from tests.injection import (
     GLOSSARY,
     LINK_FIELDS,
@@ -47,7 +46,7 @@ fields = st.sampled_from(TEXT_FIELDS + LINK_FIELDS)
 def render_all(entry: dict[str, Any]) -> str:
     """Every page part and the JSON-LD of one entry, as the site would hold them."""
     provider = provider_from_dict("fuzz", entry)
-    page = render_service_page(provider, TODAY) + "\n" + search_block(provider) + "\n"
+    page = render_service_page(provider, TODAY)
     html = clean_page_html(to_html(page))
     easy = to_html(render_easy_read_service(provider, GLOSSARY).replace("picture:", "../"))
     html += clean_page_html(easy)

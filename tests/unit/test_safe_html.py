@@ -42,8 +42,8 @@ def test_removes_what_could_run_or_load(dirty: str, clean: str) -> None:
         '<p><a href="mailto:team@x.example">team@x.example</a></p>',
         '<p><a href="../glossary/#senco">SENCO</a></p>',
         '<img alt="A heart" class="lo-er-picture" src="../assets/easy-read/2764.svg">',
-        '<div hidden="" data-pagefind-ignore="index"><span data-pagefind-filter="need">ASD</span>'
-        "</div>",
+        '<form id="f" data-fixed-filters="{&quot;kind&quot;: &quot;service&quot;}" '
+        'data-stop-words="a an"></form>',
         '<form action="../services/" method="get" role="search"><label for="q">Words</label>'
         '<input id="q" name="q" type="search" aria-describedby="q-hint"></form>',
         '<div class="admonition warning"><p class="admonition-title">Closed</p></div>',

@@ -85,3 +85,18 @@ def test_the_built_folder_is_readable_by_a_web_server(
 def test_the_fixture_build_left_no_staging_folders(built_site: Path) -> None:
     assert (built_site / "index.html").is_file()
     assert _leftovers(built_site.parent) == []
+
+
+def test_no_pdf_turns_the_printable_pdf_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, object] = {}
+
+    def build(config: Any) -> None:
+        seen["printable_pdf"] = config.extra.get("printable_pdf")
+
+    monkeypatch.setattr(site, "build", build)
+    site.build_site(tmp_path / "site", FIXTURE_PROVIDERS, pdf=False)
+    assert seen["printable_pdf"] is False
+    site.build_site(tmp_path / "site", FIXTURE_PROVIDERS)
+    assert seen["printable_pdf"] is True  # as mkdocs.yml says

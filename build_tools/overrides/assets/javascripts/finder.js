@@ -9,7 +9,8 @@
 // - nothing chosen: the page already holds the first cards by name, so nothing is fetched;
 // - filters without words: the directory's own filter data (directory_data.py): one small bit
 //   set per chosen value, and the cards of the services shown;
-// - search words: Pagefind, which fetches only the index chunks for those words.
+// - search words: the site's word index (word_index.py), one small file per word, then the
+//   cards of the pages found.
 // Distances ("near you") are near-me.js's job: it rearranges the results and marks the cards.
 
 import { NearMe } from "./near-me.js";
@@ -28,15 +29,17 @@ const siteRoot = new URL("../../", import.meta.url);
 const fixedFilters = JSON.parse(form.dataset.fixedFilters || "{}");
 const batchSize = Number(form.dataset.batch) || 20;
 const serviceCount = Number(form.dataset.count) || 0;
-const NOT_FILTERS = new Set(["q", "sort", "within"]);
 const TYPING_PAUSE_MS = 400;
 // The directory's filter data: the same filters as the form, one bit per service.
 const dataRoot = new URL("services/directory/", siteRoot);
 const FILTER_NAMES = new Set(["need", "area", "type", "day", "language", "access", "delivery"]);
 const CARDS_PER_FILE = 20;
+// The site's word index: search/words/<first two letters>.json, and guidance pages' cards.
+const searchRoot = new URL("search/", siteRoot);
+const stopWords = new Set((form.dataset.stopWords || "").split(" "));
+const HEADING_WEIGHT = 3; // a word in a title or summary counts three times a word in the text
 const fetched = new Map(); // address -> promise of its contents, so nothing is fetched twice
 
-let pagefind = null;
 let results = [];
 let shown = 0;
 let latestSearch = 0;
@@ -106,20 +109,12 @@ function choicesInWords(params) {
   return words.join(", ");
 }
 
-function searchOptions(params) {
-  const filters = { ...fixedFilters };
-  for (const [name, value] of params) {
-    if (!NOT_FILTERS.has(name)) filters[name] = value;
-  }
-  if (ageProblem(params)) delete filters.age;
-  else if (filters.age) filters.age = String(Number(filters.age));
-  const term = params.get("q");
-  const sort = params.get("sort") || (term ? "" : "name");
-  const options = { filters };
-  // Nearest first starts from name order: near-me.js keeps it for equal distances.
-  if (sort === "name" || sort === "distance") options.sort = { name: "asc" };
-  if (sort === "checked") options.sort = { checked: "desc" };
-  return { term: term || null, options };
+// A family's words as word_index.words_of splits text: lower case, no accents or
+// punctuation, no stop words, no single letters.
+function wordsOf(text) {
+  const plain = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
+  const words = plain.replace(/'/g, "").match(/[a-z0-9]+/g) || [];
+  return words.filter((word) => word.length > 1 && !stopWords.has(word));
 }
 
 function element(tag, text, className) {
@@ -127,11 +122,6 @@ function element(tag, text, className) {
   if (text) node.textContent = text;
   if (className) node.className = className;
   return node;
-}
-
-function plainText(html) {
-  // Pagefind's excerpt marks matches with <mark>; keep only its text.
-  return new DOMParser().parseFromString(html || "", "text/html").body.textContent || "";
 }
 
 function card(data) {
@@ -144,7 +134,7 @@ function card(data) {
   item.append(title);
   if (meta.kind === "Guidance") item.append(element("p", "Guidance page", "lo-kind"));
   if (meta.closed) item.append(element("p", "Temporarily closed", "lo-notice"));
-  item.append(element("p", meta.summary || plainText(data.excerpt)));
+  if (meta.summary) item.append(element("p", meta.summary));
   const facts = [
     ["Ages", meta.ages],
     ["Cost", meta.cost],
@@ -210,6 +200,7 @@ async function matchingNumbers(params) {
     if (name === "cost" && value === "free") wanted.push(bitSet("cost", "free"));
     if (name === "age" && !ageProblem(params)) wanted.push(bitSet("age", String(Number(value))));
   }
+  if (!wanted.length) return null; // no filter chosen: every service
   const sets = await Promise.all(wanted);
   const numbers = [];
   for (let n = 0; n < serviceCount; n += 1) {
@@ -228,7 +219,7 @@ async function newestFirst(numbers) {
   return order.filter((n) => chosen.has(n));
 }
 
-// A result like Pagefind's: data() gives the card's text and address.
+// A result: data() gives the card's text and address, fetching its card file once.
 function serviceResult(number) {
   const file = Math.floor(number / CARDS_PER_FILE);
   return {
@@ -240,25 +231,98 @@ function serviceResult(number) {
   };
 }
 
-async function filterWithoutWords(params) {
-  let numbers = await matchingNumbers(params);
-  if (params.get("sort") === "checked") numbers = await newestFirst(numbers);
-  const arranged = await nearMe.arrangeNumbers(numbers, params);
-  return { results: arranged.numbers.map(serviceResult), note: arranged.note };
+// A guidance page's card, from search/pages.json: pages are numbered after the services.
+function guidanceResult(number) {
+  return {
+    data: async () => {
+      const pages = await fetchOnce(new URL("pages.json", searchRoot), (r) => r.json());
+      const found = pages[number - serviceCount];
+      return { ...found, url: new URL(found.url, siteRoot).pathname };
+    },
+  };
 }
 
-async function searchWords(term, options, params) {
-  await loadPagefind();
-  const response = await pagefind.search(term, options);
-  return nearMe.arrange(pagefind, term, options, response.results, params);
+function pageResult(number) {
+  return number < serviceCount ? serviceResult(number) : guidanceResult(number);
+}
+
+function fromGaps(gaps) {
+  let number = 0;
+  return gaps.map((gap) => (number += gap));
+}
+
+// The pages holding a word, each with its weight: the word itself, or else every word that
+// starts with it (so "speec" finds "speech" while the family is still typing).
+async function pagesWith(word) {
+  const address = new URL(`words/${word.slice(0, 2)}.json`, searchRoot);
+  const found = new Map();
+  let data;
+  try {
+    data = await fetchOnce(address, (response) => response.json());
+  } catch {
+    return { found, pages: 1 }; // no file: no word of the site starts with these letters
+  }
+  const known = Object.keys(data.words);
+  const words = Object.hasOwn(data.words, word) ? [word] : known.filter((w) => w.startsWith(word));
+  for (const place of new Set(words.map((w) => data.words[w]))) {
+    const [inHeading, inText] = data.found[place];
+    for (const number of fromGaps(inText)) if (!found.has(number)) found.set(number, 1);
+    for (const number of fromGaps(inHeading)) found.set(number, HEADING_WEIGHT);
+  }
+  return { found, pages: data.pages };
+}
+
+// Pages holding every word, best first: a word counts more in a title or summary, and more
+// the fewer pages hold it. Equal scores keep name order.
+async function pagesMatching(words) {
+  const lists = await Promise.all(words.map(pagesWith));
+  const scored = [];
+  for (const number of lists[0].found.keys()) {
+    let score = 0;
+    for (const { found, pages } of lists) {
+      const weight = found.get(number);
+      if (!weight) {
+        score = 0;
+        break;
+      }
+      score += weight * Math.log(1 + pages / found.size);
+    }
+    if (score) scored.push([number, score]);
+  }
+  scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return scored.map(([number]) => number);
+}
+
+// Services by the filters, pages by the words (if any), in the order asked for.
+async function find(words, params) {
+  const filtered = await matchingNumbers(params);
+  let numbers;
+  if (words.length) {
+    numbers = await pagesMatching(words);
+    const kind = fixedFilters.kind || params.get("kind");
+    if (kind === "service") numbers = numbers.filter((n) => n < serviceCount);
+    if (kind === "guidance") numbers = numbers.filter((n) => n >= serviceCount);
+    if (filtered) {
+      const allowed = new Set(filtered);
+      numbers = numbers.filter((n) => allowed.has(n));
+    }
+  } else {
+    numbers = filtered ?? Array.from({ length: serviceCount }, (_, n) => n);
+  }
+  const sort = params.get("sort");
+  if (sort === "name" || sort === "distance") numbers.sort((a, b) => a - b);
+  if (sort === "checked") numbers = await newestFirst(numbers);
+  // Nearest first starts from the order above: near-me.js keeps it for equal distances.
+  const arranged = await nearMe.arrangeNumbers(numbers, params);
+  return { results: arranged.numbers.map(pageResult), note: arranged.note };
 }
 
 async function search(params) {
   const ticket = ++latestSearch;
   showAgeProblem(ageProblem(params));
-  const { term, options } = searchOptions(params);
+  const words = wordsOf(params.get("q") || "");
   const directory = fixedFilters.kind === "service";
-  if (!term && !directory) {
+  if (!words.length && !directory) {
     results = [];
     list.replaceChildren();
     more.hidden = true;
@@ -268,9 +332,7 @@ async function search(params) {
   list.setAttribute("aria-busy", "true");
   let arranged;
   try {
-    arranged = term
-      ? await searchWords(term, options, params)
-      : await filterWithoutWords(params);
+    arranged = await find(words, params);
   } catch {
     if (ticket !== latestSearch) return;
     list.removeAttribute("aria-busy");
@@ -298,16 +360,6 @@ function commit() {
 function fromAddress() {
   fillForm(new URLSearchParams(location.search));
   return search(formState());
-}
-
-// Pagefind, loaded the first time someone searches with words.
-async function loadPagefind() {
-  if (!pagefind) {
-    const module = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-    await module.options({ baseUrl: siteRoot.pathname });
-    pagefind = module;
-  }
-  return pagefind;
 }
 
 // The directory as the page was written: the first cards by name, every service to come.

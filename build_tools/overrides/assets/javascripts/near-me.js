@@ -228,43 +228,9 @@ export class NearMe {
     return Math.min(...service.at.map((point) => milesBetween(this.place.at, point)));
   }
 
-  // A result Pagefind can open later, found by the service's own filter value (its slug).
-  resultFor(pagefind, slug) {
-    return {
-      id: slug,
-      data: async () => {
-        const found = await pagefind.search(null, { filters: { service: slug } });
-        return found.results[0].data();
-      },
-    };
-  }
-
-  // The results to show, in order, and a sentence for the announcement. Unchanged when no
-  // place is known, except for a note if the family asked for distances.
-  async arrange(pagefind, term, options, results, params) {
-    if (!this.place) return { results, note: this.missingPlaceNote(params) };
-    // An empty "any" filter leaves the results alone but loads the slug filter's counts:
-    // they say which services match, as Pagefind results carry no address until opened.
-    const counted = await pagefind.search(term, {
-      ...options,
-      filters: { ...options.filters, service: { any: [] } },
-    });
-    const matched = counted.filters.service || {};
-    const data = await this.loadData();
-    const numbers = data.services.flatMap((service, n) => (matched[service.slug] > 0 ? [n] : []));
-    const { kept, note } = await this.measure(numbers, params);
-    let arranged = results;
-    if (params.get("sort") === "distance") {
-      arranged = kept.map((row) => this.resultFor(pagefind, row.slug));
-    } else if (Number(params.get("within"))) {
-      const slugs = kept.map((row) => row.slug);
-      const filters = { ...options.filters, service: { any: slugs } };
-      arranged = slugs.length ? (await pagefind.search(term, { ...options, filters })).results : [];
-    }
-    return { results: arranged, note };
-  }
-
-  // The same for the directory's own filter data: `numbers` are services in name order.
+  // The results to show, in order, and a sentence for the announcement: `numbers` are
+  // services by their place in the directory's order. Unchanged when no place is known,
+  // except for a note if the family asked for distances.
   async arrangeNumbers(numbers, params) {
     if (!this.place) return { numbers, note: this.missingPlaceNote(params) };
     const { kept, note } = await this.measure(numbers, params);
