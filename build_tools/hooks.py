@@ -161,7 +161,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         description = page.meta.get("description") or ""
         found = guidance_search_page(page.url, page.title or "", description, text_of_html(html))
         _state["guidance"].append(found)
+    _release_source(page)
     return html
+
+
+def _release_source(page: Page) -> None:
+    """MkDocs keeps every page's source, Markdown and HTML until the whole build ends. With
+    thousands of generated pages that is most of the build's memory, and once the HTML exists
+    only the HTML is used again: let the other two go."""
+    page.markdown = ""
+    if page.file.generated_by is not None:
+        page.file.content_string = ""
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -183,7 +193,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """on_post_page: put the feed link, and a service page's JSON-LD, in the page's head."""
     pages, publisher = _state["service_pages"], _state["publisher"]
-    return add_to_head(output, page.file.src_uri, page.url, pages, publisher)
+    output = add_to_head(output, page.file.src_uri, page.url, pages, publisher)
+    page.content = None  # written out now; the printed Local Offer kept its own copy
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -8,7 +8,7 @@ a static host cannot answer ?page= or filters, and one page is what the standard
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..model import Provider
@@ -59,28 +59,28 @@ def _path(*parts: str) -> str:
 
 def _service_files(
     providers: Sequence[Provider], publisher: Publisher, organisations: dict[str, dict[str, Any]]
-) -> dict[str, Any]:
-    files: dict[str, Any] = {}
+) -> Iterator[tuple[str, Any]]:
+    # One document at a time: with thousands of services, holding every full document at
+    # once would be most of the build's memory.
     summaries = [service_summary(p, publisher, organisations) for p in providers]
-    files[_path("services")] = page(summaries)
+    yield _path("services"), page(summaries)
     at_locations = []
     for provider, summary in zip(providers, summaries, strict=True):
         document = service_document(provider, publisher, organisations)
-        files[_path("services", document["id"])] = document
+        yield _path("services", document["id"]), document
         for link in document.get("service_at_locations", ()):
             service = {k: v for k, v in document.items() if k != "service_at_locations"}
-            files[_path("service_at_locations", link["id"])] = {**link, "service": service}
+            yield _path("service_at_locations", link["id"]), {**link, "service": service}
             location = {k: v for k, v in link["location"].items() if k not in _LOCATION_ARRAYS}
             at_locations.append({**link, "location": location, "service": summary})
-    files[_path("service_at_locations")] = page(at_locations)
+    yield _path("service_at_locations"), page(at_locations)
     by_organisation: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for summary in summaries:
         service = {k: v for k, v in summary.items() if k != "organization"}
         by_organisation[summary["organization_id"]].append(service)
-    files[_path("organizations")] = page(list(organisations.values()))
+    yield _path("organizations"), page(list(organisations.values()))
     for key, record in organisations.items():
-        files[_path("organizations", key)] = {**record, "services": by_organisation[key]}
-    return files
+        yield _path("organizations", key), {**record, "services": by_organisation[key]}
 
 
 def _taxonomy_files() -> dict[str, Any]:
@@ -96,14 +96,18 @@ def _taxonomy_files() -> dict[str, Any]:
     return files
 
 
+def api_items(providers: Sequence[Provider], publisher: Publisher) -> Iterator[tuple[str, Any]]:
+    """Every endpoint of the API, as (path under the site folder, JSON document), made one at
+    a time."""
+    organisations = _organisations(providers, publisher)
+    yield _path(), root_document()
+    yield from _service_files(providers, publisher, organisations)
+    yield from _taxonomy_files().items()
+
+
 def api_documents(providers: Sequence[Provider], publisher: Publisher) -> dict[str, Any]:
     """Every endpoint of the API, as {path under the site folder: JSON document}."""
-    organisations = _organisations(providers, publisher)
-    return {
-        _path(): root_document(),
-        **_service_files(providers, publisher, organisations),
-        **_taxonomy_files(),
-    }
+    return dict(api_items(providers, publisher))
 
 
-__all__ = ["EXTENSION", "api_documents", "page", "root_document"]
+__all__ = ["EXTENSION", "api_documents", "api_items", "page", "root_document"]

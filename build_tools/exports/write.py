@@ -9,12 +9,12 @@ from __future__ import annotations
 import html
 import json
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..model import Provider
-from .api import api_documents
+from .api import api_items
 from .crawl import dated_sitemap, gzipped, robots_txt
 from .feed import FEED_PATH, atom_feed
 from .jsonld import script_tag, service_jsonld
@@ -31,31 +31,39 @@ def json_bytes(document: Any) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def export_items(
+    providers: Sequence[Provider], publisher: Publisher
+) -> Iterator[tuple[str, bytes]]:
+    """Every export file, as (path under the site folder, bytes), made one at a time."""
+    for path, document in api_items(providers, publisher):
+        yield path, json_bytes(document)
+    yield CSV_PATH, services_csv(providers, publisher)
+    yield FEED_PATH, atom_feed(providers, publisher)
+    yield "robots.txt", robots_txt(publisher).encode("utf-8")
+
+
 def export_files(providers: Sequence[Provider], publisher: Publisher) -> dict[str, bytes]:
     """Every export file, as {path under the site folder: bytes}."""
-    files = {path: json_bytes(doc) for path, doc in api_documents(providers, publisher).items()}
-    files[CSV_PATH] = services_csv(providers, publisher)
-    files[FEED_PATH] = atom_feed(providers, publisher)
-    files["robots.txt"] = robots_txt(publisher).encode("utf-8")
-    return files
+    return dict(export_items(providers, publisher))
 
 
 def write_exports(site_dir: Path, providers: Sequence[Provider], publisher: Publisher) -> int:
     """Write the exports and date the sitemap; returns how many files were written."""
     for folder in OWNED:
         shutil.rmtree(site_dir / folder, ignore_errors=True)
-    files = export_files(providers, publisher)
-    for path, data in files.items():
+    written = 0
+    for path, data in export_items(providers, publisher):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+        written += 1
     sitemap = site_dir / "sitemap.xml"
     if sitemap.is_file():
         lastmods = {publisher.page_url(p): p.last_reviewed.isoformat() for p in providers}
         text = dated_sitemap(sitemap.read_text(encoding="utf-8"), lastmods).encode("utf-8")
         sitemap.write_bytes(text)
         (site_dir / "sitemap.xml.gz").write_bytes(gzipped(text))
-    return len(files)
+    return written
 
 
 def feed_link(publisher: Publisher, page_url: str) -> str:
