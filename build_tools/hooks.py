@@ -33,6 +33,7 @@ from build_tools.printable.document import Settings, made_on
 from build_tools.printable.pdf import PrintableError
 from build_tools.printable.sources import SourcePage, is_printed
 from build_tools.problems import Severity
+from build_tools.raw_blocks import hold, restore
 from build_tools.report import render_problems, render_text
 from build_tools.safe_html import clean_page_html, escape_page_meta
 from build_tools.search_engine import SearchIndexError, index_site
@@ -96,7 +97,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
-    for path, content in browse_pages(catalog.providers).items():
+    browse = browse_pages(catalog.providers)
+    for path, content in browse.items():
         inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     files.append(File.generated(config, SEARCH_PAGE, content=search_page()))
@@ -109,6 +111,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=entry))
     _add_content_files(files, config, catalog)
     _state["service_pages"] = {f"services/{p.slug}.md": p for p in catalog.providers}
+    # Pages whose HTML blocks are all ours: they skip Python-Markdown (build_tools/raw_blocks.py).
+    _state["own_html"] = set(_state["service_pages"]) | set(browse)
+    _state["held"] = {}
     # The directory's filter data, near me and the shortlist: small files fetched on demand.
     for path, data in family_files(catalog.providers, config.site_name).items():
         files.append(File.generated(config, path, content=data))
@@ -136,21 +141,26 @@ def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> 
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """on_page_markdown: service-list markers, plain-English checks and easy-read layout."""
+    """on_page_markdown: service-list markers, plain-English checks and easy-read layout; the
+    ready-made HTML of generated pages is held back from Python-Markdown."""
     source = page.file.content_string
     markdown, problems = site_content.prepare_markdown(
         markdown, source, page.file.src_uri, _state["context"]
     )
     _state["problems"] += problems
     page.meta = escape_page_meta(page.meta)
+    if page.file.src_uri in _state["own_html"]:
+        markdown, _state["held"][page.file.src_uri] = hold(markdown)
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """on_page_content: explain glossary words where they first appear, then pass the page
-    through the HTML sanitiser, the last line of defence against provider text; keep guidance
-    and easy-read pages' HTML for the printed Local Offer."""
+    """on_page_content: put back the HTML held from Markdown, explain glossary words where
+    they first appear, then pass the page through the HTML sanitiser, the last line of
+    defence against provider text; keep guidance and easy-read pages' HTML for the printed
+    Local Offer."""
     glossary = _state["content"].glossary
+    html = restore(html, _state["held"].pop(page.file.src_uri, []))
     html = clean_page_html(site_content.explain_terms(html, page.file.src_uri, page.url, glossary))
     if is_printed(page.file.src_uri):
         source = SourcePage(page.file.src_uri, page.url, page.title or "", html)
