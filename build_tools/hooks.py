@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from build_tools import content as site_content
 from build_tools.browse import DIRECTORY, browse_pages
@@ -46,6 +47,7 @@ from build_tools.service_form import (
     form_spec_json,
     service_form_page,
 )
+from build_tools.shared_nav import SharedNav
 from build_tools.source_files import links_in, links_message
 
 log = get_plugin_logger("local_offer")
@@ -170,7 +172,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """on_env: after every page is read, report content problems and stop on any error; give
-    the templates the Content Security Policy (build_tools/csp.py)."""
+    the templates the Content Security Policy (build_tools/csp.py) and the navigation shared by
+    pages outside it (build_tools/shared_nav.py)."""
     problems = sorted(_state["problems"], key=lambda p: p.sort_key())
     for problem in problems:
         if problem.severity is Severity.WARNING:
@@ -181,6 +184,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
             f"{len(errors)} problems in the content, site not built:\n\n" + render_problems(errors)
         )
     env.globals["content_security_policy"] = meta_policy
+    env.globals["shared_nav"] = SharedNav(get_relative_url)
     return env
 
 
