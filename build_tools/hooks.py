@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from build_tools import content as site_content
 from build_tools.browse import DIRECTORY, browse_pages
@@ -33,6 +34,7 @@ from build_tools.printable.document import Settings, made_on
 from build_tools.printable.pdf import PrintableError
 from build_tools.printable.sources import SourcePage, is_printed
 from build_tools.problems import Severity
+from build_tools.raw_blocks import hold, restore
 from build_tools.report import render_problems, render_text
 from build_tools.safe_html import clean_page_html, escape_page_meta
 from build_tools.search_engine import guidance_search_page, write_search
@@ -44,6 +46,7 @@ from build_tools.service_form import (
     form_spec_json,
     service_form_page,
 )
+from build_tools.shared_nav import SharedNav
 from build_tools.source_files import links_in, links_message
 from build_tools.word_index import text_of_html
 
@@ -96,7 +99,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
-    for path, content in browse_pages(catalog.providers).items():
+    browse = browse_pages(catalog.providers)
+    for path, content in browse.items():
         inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     files.append(File.generated(config, SEARCH_PAGE, content=search_page(len(catalog.providers))))
@@ -109,6 +113,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=entry))
     _add_content_files(files, config, catalog)
     _state["service_pages"] = {f"services/{p.slug}.md": p for p in catalog.providers}
+    # Pages whose HTML blocks are all ours: they skip Python-Markdown (build_tools/raw_blocks.py).
+    _state["own_html"] = set(_state["service_pages"]) | set(browse)
+    _state["held"] = {}
     # The directory's filter data, near me and the shortlist: small files fetched on demand.
     for path, data in family_files(catalog.providers, config.site_name).items():
         files.append(File.generated(config, path, content=data))
@@ -137,21 +144,26 @@ def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> 
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """on_page_markdown: service-list markers, plain-English checks and easy-read layout."""
+    """on_page_markdown: service-list markers, plain-English checks and easy-read layout; the
+    ready-made HTML of generated pages is held back from Python-Markdown."""
     source = page.file.content_string
     markdown, problems = site_content.prepare_markdown(
         markdown, source, page.file.src_uri, _state["context"]
     )
     _state["problems"] += problems
     page.meta = escape_page_meta(page.meta)
+    if page.file.src_uri in _state["own_html"]:
+        markdown, _state["held"][page.file.src_uri] = hold(markdown)
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """on_page_content: explain glossary words where they first appear, then pass the page
-    through the HTML sanitiser, the last line of defence against provider text; keep guidance
-    and easy-read pages' HTML for the printed Local Offer, and guidance pages' text for search."""
+    """on_page_content: put back the HTML held from Markdown, explain glossary words where
+    they first appear, then pass the page through the HTML sanitiser, the last line of
+    defence against provider text; keep guidance and easy-read pages' HTML for the printed
+    Local Offer, and guidance pages' text for search."""
     glossary = _state["content"].glossary
+    html = restore(html, _state["held"].pop(page.file.src_uri, []))
     html = clean_page_html(site_content.explain_terms(html, page.file.src_uri, page.url, glossary))
     if is_printed(page.file.src_uri):
         source = SourcePage(page.file.src_uri, page.url, page.title or "", html)
@@ -176,7 +188,8 @@ def _release_source(page: Page) -> None:
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """on_env: after every page is read, report content problems and stop on any error; give
-    the templates the Content Security Policy (build_tools/csp.py)."""
+    the templates the Content Security Policy (build_tools/csp.py) and the navigation shared by
+    pages outside it (build_tools/shared_nav.py)."""
     problems = sorted(_state["problems"], key=lambda p: p.sort_key())
     for problem in problems:
         if problem.severity is Severity.WARNING:
@@ -187,6 +200,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
             f"{len(errors)} problems in the content, site not built:\n\n" + render_problems(errors)
         )
     env.globals["content_security_policy"] = meta_policy
+    env.globals["shared_nav"] = SharedNav(get_relative_url)
     return env
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import zipfile
 from collections.abc import Iterator
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -41,18 +42,42 @@ def file_link(url: str, page: str = "", site_url: str = "") -> str:
 
     `page` is the path of the page the link is on, from the site's root ("guidance/x/").
     """
+    local = _disk_link(url, bool(site_url))
+    return urljoin(site_url + page, url) if local is None else local
+
+
+@lru_cache(maxsize=1 << 16)
+def _disk_link(url: str, online: bool) -> str | None:
+    """file_link's answer for links that do not depend on the page: None for a link that
+    goes to the website (only when the site has an address: `online`)."""
     parts = urlsplit(url)
     if parts.scheme or url.startswith(("#", "/")) or not url:
         return url
     path = parts.path
     suffix = Path(path).suffix.lower()
-    if site_url and suffix and suffix not in KEPT_SUFFIXES:
-        return urljoin(site_url + page, url)
+    if online and suffix and suffix not in KEPT_SUFFIXES:
+        return None
     if path.endswith("/") or path.split("/")[-1] in (".", ".."):
         path = path.rstrip("/") + "/index.html"
     query = f"?{parts.query}" if parts.query else ""
     fragment = f"#{parts.fragment}" if parts.fragment else ""
     return f"{path}{query}{fragment}"
+
+
+@lru_cache(maxsize=1 << 16)
+def _disk_attributes(attributes: str, online: bool) -> str | None:
+    """A tag's attributes with their links made to work from disk, or None if a link goes to
+    the website, which depends on the page. Pages share most tags: each is worked out once."""
+    to_website = False
+
+    def fixed(m: re.Match[str]) -> str:
+        nonlocal to_website
+        local = _disk_link(m.group(3), online)
+        to_website = to_website or local is None
+        return f"{m.group(1)}{m.group(2)}{local}{m.group(2)}"
+
+    result = _URL_ATTRIBUTE.sub(fixed, attributes)
+    return None if to_website else result
 
 
 def offline_page(html: str, note: str, page: str = "", site_url: str = "") -> str:
@@ -62,7 +87,9 @@ def offline_page(html: str, note: str, page: str = "", site_url: str = "") -> st
         return f"{m.group(1)}{m.group(2)}{file_link(m.group(3), page, site_url)}{m.group(2)}"
 
     def tag(match: re.Match[str]) -> str:
-        attributes = _URL_ATTRIBUTE.sub(fixed, match.group(2))
+        attributes = _disk_attributes(match.group(2), bool(site_url))
+        if attributes is None:
+            attributes = _URL_ATTRIBUTE.sub(fixed, match.group(2))
         return f"<{match.group(1)}{attributes}>"
 
     html = _TAG.sub(tag, html)

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from .glossary import Entry, Glossary
 
-_TOKEN = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+_TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9-]*)")
 _VOID = {
     "area",
@@ -132,21 +133,20 @@ def explain_first_use(page_html: str, glossary: Glossary, glossary_href: str) ->
     "../../glossary/".
     """
     rewriter = _Rewriter(glossary, glossary_href)
-    out: list[str] = []
+    if rewriter.pattern is None:
+        return page_html
+    # Text and tags in turn: text, tag, text, ..., text.
+    parts = _TOKEN.split(page_html)
     stack: list[tuple[str, bool]] = []  # (tag name, skip its text)
-    last = 0
-    for token in _TOKEN.finditer(page_html):
-        text = page_html[last : token.start()]
-        out.append(_text(rewriter, text, stack))
-        out.append(token.group(0))
-        last = token.end()
-        _track(token.group(0), stack)
-    out.append(_text(rewriter, page_html[last:], stack))
-    return "".join(out)
+    for index in range(0, len(parts) - 1, 2):
+        parts[index] = _text(rewriter, parts[index], stack)
+        _track(parts[index + 1], stack)
+    parts[-1] = _text(rewriter, parts[-1], stack)
+    return "".join(parts)
 
 
 def _text(rewriter: _Rewriter, text: str, stack: list[tuple[str, bool]]) -> str:
-    if not text.strip():
+    if not text or text.isspace():
         return text
     if any(skip for _, skip in stack):
         if stack and stack[-1][0] in _HEADINGS:
@@ -157,20 +157,32 @@ def _text(rewriter: _Rewriter, text: str, stack: list[tuple[str, bool]]) -> str:
 
 def _track(tag: str, stack: list[tuple[str, bool]]) -> None:
     """Keep the stack of open elements, marking those whose text must not change."""
-    if tag.startswith("<!--"):
+    effect = _effect(tag)
+    if effect is None:
         return
-    match = _TAG_NAME.match(tag)
-    if not match:
-        return
-    name = match.group(1).lower()
-    if tag.startswith("</"):
+    closes, name, skip = effect
+    if closes:
         for index in range(len(stack) - 1, -1, -1):
             if stack[index][0] == name:
                 del stack[index:]
                 break
         return
+    stack.append((name, skip))
+
+
+@lru_cache(maxsize=1 << 14)
+def _effect(tag: str) -> tuple[bool, str, bool] | None:
+    """What a tag does to the stack: (closes, element name, skip its text), or None."""
+    if tag.startswith("<!--"):
+        return None
+    match = _TAG_NAME.match(tag)
+    if not match:
+        return None
+    name = match.group(1).lower()
+    if tag.startswith("</"):
+        return True, name, False
     if name in _VOID or tag.endswith("/>"):
-        return
+        return None
     hidden = re.search(r"\shidden(\s|=|>|/)", tag) is not None
     hidden = hidden or "admonition-title" in tag
-    stack.append((name, name in _SKIP or hidden))
+    return False, name, name in _SKIP or hidden
