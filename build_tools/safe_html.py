@@ -33,7 +33,7 @@ EXTERNAL_REL = "noopener noreferrer"
 
 # Everything Python-Markdown and our extensions (admonition, def_list, tables, toc, md_in_html,
 # fenced_code) write, plus the markup of our own generated pages: the directory's form,
-# service cards, easy-read rows and the hidden blocks the search engine reads.
+# service cards and easy-read rows.
 TAGS = frozenset(
     {
         # text
