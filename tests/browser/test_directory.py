@@ -198,7 +198,8 @@ def test_search_words_find_every_service_that_uses_them(page: Page, sample_url: 
     expected = sample_services(says("speech"))
     assert expected
     assert set(result_names(page)) == expected
-    # One small file for the word, and nothing like a search engine.
+    # One small file for the word, and nothing like a search engine; no file fetched twice.
+    assert len(requested) == len(set(requested))
     words = [u for u in requested if "/search/words/" in u]
     assert [u.rsplit("/", 1)[1] for u in words] == ["sp.json"]
     assert not [u for u in requested if u.endswith((".wasm", ".pagefind", "worker.js"))]

@@ -172,17 +172,20 @@ function announce(params, note) {
   status.textContent = note ? `${said} ${note}` : said;
 }
 
+// The file's contents, fetched once however often asked for; null if the site has no such file.
 function fetchOnce(address, read) {
-  if (!fetched.has(address)) {
+  const key = String(address); // URL objects are never equal to each other as Map keys
+  if (!fetched.has(key)) {
     fetched.set(
-      address,
+      key,
       fetch(address).then((response) => {
+        if (response.status === 404) return null;
         if (!response.ok) throw new Error(`${address}: ${response.status}`);
         return read(response);
       }),
     );
   }
-  return fetched.get(address);
+  return fetched.get(key);
 }
 
 // "ASD" -> bits/need/asd.bin: file names are the values in lower case, as directory_data.py
@@ -202,6 +205,7 @@ async function matchingNumbers(params) {
   }
   if (!wanted.length) return null; // no filter chosen: every service
   const sets = await Promise.all(wanted);
+  if (sets.includes(null)) return []; // a value no service has
   const numbers = [];
   for (let n = 0; n < serviceCount; n += 1) {
     if (sets.every((bits) => (bits[n >> 3] >> (n & 7)) & 1)) numbers.push(n);
@@ -256,12 +260,8 @@ function fromGaps(gaps) {
 async function pagesWith(word) {
   const address = new URL(`words/${word.slice(0, 2)}.json`, searchRoot);
   const found = new Map();
-  let data;
-  try {
-    data = await fetchOnce(address, (response) => response.json());
-  } catch {
-    return { found, pages: 1 }; // no file: no word of the site starts with these letters
-  }
+  const data = await fetchOnce(address, (response) => response.json());
+  if (!data) return { found, pages: 1 }; // no word of the site starts with these letters
   const known = Object.keys(data.words);
   const words = Object.hasOwn(data.words, word) ? [word] : known.filter((w) => w.startsWith(word));
   for (const place of new Set(words.map((w) => data.words[w]))) {
