@@ -104,13 +104,13 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
 
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
-    if style is None and not _reads_back_plain(value):
+    if style is None and not reads_back_plain(value):
         style = '"'  # e.g. 01632960123 or y: PyYAML writes them plain, our reader refuses them
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
 @lru_cache(maxsize=4096)  # the benchmark writes thousands of entries that share their texts
-def _reads_back_plain(value: str) -> bool:
+def reads_back_plain(value: str) -> bool:
     """True if `value` written without quotes is read back unchanged and without problems."""
     document, problems = parse_yaml(f"v: {value}\n".encode(), "")
     return not problems and document is not None and document.data.get("v") == value

@@ -22,6 +22,7 @@ from .issue_body import read_answers
 from .issue_form import ANYTHING_ELSE, SERVICE_FILE, UPDATE_OF, Question, questions
 from .load import find_provider_files, read_provider_file
 from .problems import Problem, Severity
+from .round_trip import updated_text
 from .safe_yaml import Position, make_problem, parse_yaml
 from .scaffold import render_entry, slug_for
 from .validate import check_document
@@ -163,7 +164,12 @@ def build_submission(body: str, providers: Path, today: dt.date) -> Submission:
     problems: list[Problem] = []
     if start.slug is None and path.exists():
         problems.append(_problem(str(path), "name-taken", value=name, slug=slug))
-    text = render_entry(in_schema_order(entry, form_fields()))
+    if start.slug is not None and path.is_file():
+        # An update: the provider's own file changes only where the answers changed it.
+        ordered = in_schema_order(entry, form_fields())
+        text = updated_text(path.read_text(encoding="utf-8"), ordered)
+    else:
+        text = render_entry(in_schema_order(entry, form_fields()))
     document, read = parse_yaml(text.encode(), str(path))
     problems += read
     if document is not None:

@@ -213,3 +213,108 @@ def test_an_edited_update_with_windows_line_endings(providers: Path) -> None:
     assert after["description"].endswith("We now meet on **Thursdays** too.")
     assert "status" not in after, "a dropdown left at None changes nothing"
     assert after["contacts"][0]["phone"] == "01632 960101", "unanswered: kept as it was"
+
+
+COMMENTED = """\
+# Kept up to date by the Lye Forum team. Ask Sam before changing the times.
+id: 0b6f2a56-1c1d-4d7e-9a3e-2f4b8c9d0e11
+name: Lye Online Parent Chat
+summary: An online chat where parents of disabled children share tips and support.
+description: |
+  A friendly online group for parents and carers.
+
+  Run every week by volunteers.
+organisation:
+  name: Lye Parent Carer Forum  # the forum, not the council
+categories: [support-groups, information-advice]
+needs: [all]
+age_range:
+  max: 25   # carers of young adults too
+  min: 0
+eligibility:
+  description: Parents and carers of children with SEND who live in Dudley.
+how_to_access:
+  routes: [self-referral]
+cost:
+  free: true
+delivery: [online]
+contacts:
+  - role: Forum team
+    email: chat@lye-forum.example
+# The council area we cover:
+service_areas: [lye]
+last_reviewed: 2026-06-01
+"""
+
+
+def write_commented(providers: Path) -> Path:
+    path = providers / "lye-online-parent-chat.yaml"
+    path.write_text(COMMENTED, encoding="utf-8")
+    return path
+
+
+def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
+    old, new = before.splitlines(), after.splitlines()
+    assert len(old) == len(new), after
+    return [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+
+
+def test_an_update_keeps_the_files_comments_order_and_layout(providers: Path, cli: Cli) -> None:
+    path = write_commented(providers)
+    address = "https://localoffer.example/services/lye-online-parent-chat/"
+    body = github_issue_body({"update-of": address, "contacts-phone": "01632 960777"})
+    submission = build_submission(body, providers, TODAY)
+    assert submission.ok, submission.problems
+    text = submission.text
+    for kept in (
+        "# Kept up to date by the Lye Forum team. Ask Sam before changing the times.",
+        "  name: Lye Parent Carer Forum  # the forum, not the council",
+        "  max: 25   # carers of young adults too",
+        "# The council area we cover:",
+        "categories: [support-groups, information-advice]",
+    ):
+        assert kept in text.splitlines()
+    # Only the new phone number (a new line, after the role as in the schema) and the review
+    # date changed.
+    assert "  - role: Forum team\n    phone: 01632 960777\n    email:" in text
+    assert text.replace("    phone: 01632 960777\n", "") == COMMENTED.replace(
+        "2026-06-01", TODAY_ARG
+    )
+    path.write_text(text, encoding="utf-8")
+    assert cli("validate", path, "--today", TODAY_ARG).exit_code == 0
+
+
+def test_a_changed_value_is_written_as_our_files_write_it(providers: Path) -> None:
+    write_commented(providers)
+    address = "https://localoffer.example/services/lye-online-parent-chat/"
+    answers = {
+        "update-of": address,
+        "summary": "Parents of disabled children chat online and share tips and support.",
+        "description": "A friendly online group.\n\nRun on Mondays by volunteers.",
+    }
+    submission = build_submission(github_issue_body(answers), providers, TODAY)
+    assert submission.ok, submission.problems
+    changes = changed_lines(
+        COMMENTED.replace("Run every week", "Run on Mondays").replace(
+            "  A friendly online group for parents and carers.", "  A friendly online group."
+        ),
+        submission.text,
+    )
+    assert changes == [
+        (
+            "summary: An online chat where parents of disabled children share tips and support.",
+            "summary: Parents of disabled children chat online and share tips and support.",
+        ),
+        ("description: |", "description: |-"),  # the answer has no line break at its end
+        ("last_reviewed: 2026-06-01", f"last_reviewed: {TODAY_ARG}"),
+    ]
+
+
+def test_an_update_with_nothing_changed_only_dates_the_review(providers: Path) -> None:
+    for path in sorted(providers.glob("*.yaml")):
+        before = path.read_text(encoding="utf-8")
+        address = f"https://localoffer.example/services/{path.stem}/"
+        submission = build_submission(github_issue_body({"update-of": address}), providers, TODAY)
+        assert submission.ok, (path.name, submission.problems)
+        changes = changed_lines(before, submission.text)
+        assert all(old.startswith("last_reviewed:") for old, _ in changes), changes
