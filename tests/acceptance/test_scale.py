@@ -1,9 +1,12 @@
-"""A site of 1,000 generated providers: every service gets its page, and the directory's browse
-lists lead to every one of them. Slow (a whole build); `pytest -m "not slow"` leaves it out."""
+"""A site of 1,000 generated providers: every service gets its page, the directory's browse
+lists lead to every one of them, and the directory's script can show and find every one.
+Slow (a whole build); `pytest -m "not slow"` leaves it out."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import json
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -15,6 +18,7 @@ from build_tools.bench.generate import generate_providers
 from build_tools.browse import facets
 from build_tools.catalog import load_catalog
 from build_tools.site import build_site
+from build_tools.word_index import words_of
 
 COUNT = 1000
 DIRECTORY = "services/"
@@ -83,3 +87,23 @@ def test_each_way_to_browse_reaches_every_service(
     site, services = big_site
     reached = reached_from(site, f"{DIRECTORY}{segment}/", services)
     assert sorted(services - reached) == []
+
+
+@pytest.mark.slow
+def test_the_directory_script_can_reach_and_find_every_service(
+    big_site: tuple[Path, set[str]],
+) -> None:
+    """The cards the script shows hold every service once, in its numbering, and the word
+    index finds every service by the first word of its name."""
+    site, services = big_site
+    card_files = sorted(
+        (site / "services/directory/cards").glob("*.json"), key=lambda p: int(p.stem)
+    )
+    urls = [card["url"] for path in card_files for card in json.loads(path.read_bytes())]
+    assert len(urls) == len(set(urls)) and set(urls) == services
+    for number, url in enumerate(urls):
+        name = json.loads(card_files[number // 20].read_bytes())[number % 20]["meta"]["title"]
+        word = words_of(name)[0]
+        shard = json.loads((site / "search/words" / f"{word[:2]}.json").read_bytes())
+        in_heading = shard["found"][shard["words"][word]][0]
+        assert number in itertools.accumulate(in_heading), (url, word)
