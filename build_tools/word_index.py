@@ -75,8 +75,9 @@ def words_of(text: str) -> list[str]:
 
 def text_of_html(page_html: str) -> str:
     """The visible text of an HTML fragment: tags removed by the sanitiser, which also drops
-    the content of script and style elements."""
-    return html.unescape(nh3.clean(page_html, tags=set()))
+    the content of script and style elements. Each tag leaves a space, so the words of
+    neighbouring cells or list items never run together."""
+    return html.unescape(nh3.clean(page_html.replace("<", " <"), tags=set()))
 
 
 def _labels(values: Iterable[str], *path: str) -> list[str]:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import json
 
-from build_tools.word_index import SearchPage, search_files, service_search_page, words_of
+from build_tools.word_index import (
+    SearchPage,
+    search_files,
+    service_search_page,
+    text_of_html,
+    words_of,
+)
 from tests.unit.family_helpers import provider
 
 
@@ -89,3 +95,13 @@ def test_a_service_is_found_by_what_its_page_says() -> None:
 def test_the_same_pages_give_the_same_files() -> None:
     pages = [page("s/a/", "Speech and language", "Zebra"), page("s/b/", "Language")]
     assert search_files(pages, 2) == search_files(list(pages), 2)
+
+
+def test_the_text_of_a_page_keeps_words_apart_and_drops_scripts() -> None:
+    page = "<table><tr><td>Speech</td><td>Therapy</td></tr></table><script>alert(1)</script>"
+    assert words_of(text_of_html(page + "<p>Fish &amp; chips</p>")) == [
+        "speech",
+        "therapy",
+        "fish",
+        "chips",
+    ]
