@@ -132,7 +132,7 @@ def _shard(word: str) -> str:
 def _index(pages: list[SearchPage]) -> tuple[dict[str, set[str]], dict[str, list[set[int]]]]:
     """Stem -> the words seen for it; stem -> [pages with it in a heading, pages with it only
     in their text]."""
-    stem = _stemmer().stemWord
+    stem = lru_cache(maxsize=None)(_stemmer().stemWord)  # a site repeats its words a lot
     forms: dict[str, set[str]] = defaultdict(set)
     found: dict[str, list[set[int]]] = defaultdict(lambda: [set(), set()])
     for number, page in enumerate(pages):
