@@ -48,7 +48,6 @@ from build_tools.service_form import (
 )
 from build_tools.shared_nav import SharedNav
 from build_tools.source_files import links_in, links_message
-from build_tools.word_index import text_of_html
 
 log = get_plugin_logger("local_offer")
 _state: dict[str, Any] = {}
@@ -168,10 +167,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if is_printed(page.file.src_uri):
         source = SourcePage(page.file.src_uri, page.url, page.title or "", html)
         _state["printed"][page.file.src_uri] = source
-    excluded = (page.meta.get("search") or {}).get("exclude")
-    if not excluded and page.meta.get("kind") != "service":
-        description = page.meta.get("description") or ""
-        found = guidance_search_page(page.url, page.title or "", description, text_of_html(html))
+    found = guidance_search_page(page.url, page.title or "", page.meta, html)
+    if found is not None:
         _state["guidance"].append(found)
     _release_source(page)
     return html

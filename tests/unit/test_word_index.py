@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from build_tools.search_engine import guidance_search_page
 from build_tools.word_index import (
     SearchPage,
     search_files,
@@ -105,3 +106,18 @@ def test_the_text_of_a_page_keeps_words_apart_and_drops_scripts() -> None:
         "fish",
         "chips",
     ]
+
+
+def test_content_pages_are_searched_but_lists_and_service_pages_are_not() -> None:
+    page = guidance_search_page(
+        "guidance/ehc-plans/", "EHC plans", {"description": "How to ask"}, "<p>Annual review</p>"
+    )
+    assert page is not None
+    assert (page.kind, page.summary, page.heading_text) == (
+        "guidance",
+        "How to ask",
+        "EHC plans How to ask",
+    )
+    assert words_of(page.body_text) == ["annual", "review"]
+    assert guidance_search_page("services/a/", "A", {"kind": "service"}, "") is None
+    assert guidance_search_page("services/age/", "Ages", {"search": {"exclude": True}}, "") is None
