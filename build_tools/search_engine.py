@@ -13,6 +13,7 @@ from typing import Any
 
 from .directory_data import directory_order
 from .model import Provider
+from .site import write_site_files
 from .word_index import (
     WORDS_FOLDER,
     SearchPage,
@@ -48,9 +49,4 @@ def write_search(
     shutil.rmtree(site_dir / WORDS_FOLDER, ignore_errors=True)
     services = [service_search_page(p) for p in directory_order(providers)]
     pages = services + sorted(guidance, key=lambda page: page.url)
-    files = search_files(pages, len(services))
-    for path, data in files.items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    return len(files)
+    return write_site_files(site_dir, search_files(pages, len(services)).items())

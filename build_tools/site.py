@@ -10,7 +10,7 @@ import logging
 import os
 import secrets
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -100,3 +100,14 @@ def swap_in(built: Path, target: Path) -> None:
         os.replace(previous, target)  # put the old site back
         raise
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def write_site_files(site_dir: Path, files: Iterable[tuple[str, bytes]]) -> int:
+    """Write each (path under the site folder, bytes) as it comes; returns how many."""
+    written = 0
+    for path, data in files:
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written += 1
+    return written

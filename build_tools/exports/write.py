@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Provider
+from ..site import write_site_files
 from .api import api_items
 from .crawl import dated_sitemap, gzipped, robots_txt
 from .feed import FEED_PATH, atom_feed
@@ -51,12 +52,7 @@ def write_exports(site_dir: Path, providers: Sequence[Provider], publisher: Publ
     """Write the exports and date the sitemap; returns how many files were written."""
     for folder in OWNED:
         shutil.rmtree(site_dir / folder, ignore_errors=True)
-    written = 0
-    for path, data in export_items(providers, publisher):
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written += 1
+    written = write_site_files(site_dir, export_items(providers, publisher))
     sitemap = site_dir / "sitemap.xml"
     if sitemap.is_file():
         lastmods = {publisher.page_url(p): p.last_reviewed.isoformat() for p in providers}

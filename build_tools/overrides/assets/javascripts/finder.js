@@ -223,27 +223,26 @@ async function newestFirst(numbers) {
   return order.filter((n) => chosen.has(n));
 }
 
-// A result: data() gives the card's text and address, fetching its card file once.
-function serviceResult(number) {
-  const file = Math.floor(number / CARDS_PER_FILE);
+// A result: data() gives the card's text and address, the `index`th card of a file of
+// cards fetched once.
+function cardResult(address, index) {
   return {
     data: async () => {
-      const cards = await fetchOnce(new URL(`cards/${file}.json`, dataRoot), (r) => r.json());
-      const found = cards[number % CARDS_PER_FILE];
+      const cards = await fetchOnce(address, (response) => response.json());
+      const found = cards[index];
       return { ...found, url: new URL(found.url, siteRoot).pathname };
     },
   };
 }
 
-// A guidance page's card, from search/pages.json: pages are numbered after the services.
+function serviceResult(number) {
+  const file = Math.floor(number / CARDS_PER_FILE);
+  return cardResult(new URL(`cards/${file}.json`, dataRoot), number % CARDS_PER_FILE);
+}
+
+// Guidance pages are numbered after the services; their cards are in search/pages.json.
 function guidanceResult(number) {
-  return {
-    data: async () => {
-      const pages = await fetchOnce(new URL("pages.json", searchRoot), (r) => r.json());
-      const found = pages[number - serviceCount];
-      return { ...found, url: new URL(found.url, siteRoot).pathname };
-    },
-  };
+  return cardResult(new URL("pages.json", searchRoot), number - serviceCount);
 }
 
 function pageResult(number) {
