@@ -11,9 +11,18 @@ import click
 
 from . import docs, scaffold
 from .catalog import load_catalog
+from .cli_output import RefusedOutput, check_output
 from .cli_report import report_group
 from .cli_submit import from_issue_command, issue_form_command
 from .clock import build_day
+from .output_folders import (
+    IMPORT,
+    SITE,
+    OutputRefused,
+    check_output_file,
+    check_output_folder,
+    mark_output_folder,
+)
 from .report import RENDERERS, render_text
 from .schema import vocabulary
 from .validate import Report, check_document, validate_files
@@ -292,6 +301,8 @@ def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: boo
     from .site import build_site
 
     folder = _providers_folder(providers_dir)
+    if site_dir:  # refuse a folder it must not replace before the minutes a build takes
+        check_output(lambda: check_output_folder(site_dir, SITE, (folder,)))
     # The on_config hook asks for the same catalog and gets this one back, not a second check.
     report = load_catalog(folder, build_day()).report
     text = render_text(report)
@@ -303,6 +314,8 @@ def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: boo
     _echo_content_warnings()
     try:
         build_site(site_dir, folder, pdf=not no_pdf)
+    except OutputRefused as error:
+        raise RefusedOutput(str(error)) from None
     except Abort as error:
         raise click.ClickException(f"The site was not built: {error}") from None
     shown = len(report.valid_files())
@@ -382,7 +395,12 @@ def import_oruk(
 
     from .importer.run import import_feed
 
+    check_output(lambda: check_output_folder(out_dir, IMPORT))
+    if report_file:
+        check_output(lambda: check_output_file(report_file, replace=force))
     report = import_feed(source, out_dir, today, force=force)
+    if out_dir.is_dir():
+        mark_output_folder(out_dir, IMPORT)
     for result in report.services:
         where = result.path or result.not_written or "(not written)"
         click.echo(f"{where}  {result.name}")

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
 
+from .cli_output import RefusedOutput, check_output
 from .issue_form import ISSUE_FORM, ROOT, write_issue_form
+from .output_folders import check_output_file
 from .submission import Submission, build_submission, render_issue_comment, render_pr_body
 
 
@@ -97,6 +100,9 @@ def from_issue_command(
     Example:
       localoffer from-issue issue-body.md --issue 12 --comment comment.md --pr-body pr.md
     """
+    keep = (providers_dir,)
+    for output in filter(None, (comment, pr_body, outputs)):
+        check_output(partial(check_output_file, output, keep))
     day = dt.date.fromisoformat(today) if today else dt.date.today()
     body = body_file.read_bytes().decode("utf-8", errors="replace")
     submission = build_submission(body, providers_dir, day)
@@ -108,6 +114,8 @@ def from_issue_command(
         click.echo(render_issue_comment(submission), err=True, nl=False)
         sys.exit(1)
     assert submission.path is not None
+    if submission.path.is_symlink():  # never write through a link to a file elsewhere
+        raise RefusedOutput(f"{submission.path} is a link; nothing was written through it.")
     submission.path.write_text(submission.text, encoding="utf-8")
     if pr_body:
         pr_body.write_text(render_pr_body(submission, issue), encoding="utf-8")

@@ -1,7 +1,8 @@
 """Build the site with MkDocs, after the provider files have passed validation.
 
 The build writes into a new folder next to the target and swaps it in only when it succeeded, so
-a failed build never leaves a half-written site behind: the previous `site/` stays as it was.
+a failed build never leaves a half-written site behind: the previous `site/` stays as it was. It
+replaces only a folder that an earlier build made (see output_folders.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+
+from .output_folders import SITE, check_output_folder, mark_output_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -37,6 +40,9 @@ def build_site(
     if not pdf:
         config.extra["printable_pdf"] = False
     target = Path(config.site_dir)
+    # Before any work: the build replaces only a folder that an earlier build made.
+    keep = (providers_dir,) if providers_dir else ()
+    check_output_folder(target, SITE, keep)
     staging = _new_folder_next_to(target, "building")
     config["site_dir"] = str(staging)
     try:
@@ -49,6 +55,7 @@ def build_site(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    mark_output_folder(staging, SITE)
     swap_in(staging, target)
 
 

@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..output_folders import BENCH, OutputRefused, claim_output_folder
 from .browser import CHROMIUM, Visit, first_visits
 from .floor import BEST_PLAIN_VALIDATION, NAIVE_VALIDATION, write_plain_project
 from .generate import ROOT, generate_providers
@@ -217,6 +218,11 @@ def main(argv: list[str] | None = None) -> None:
     if "browser" not in skipped and not Path(CHROMIUM).exists():
         sys.stderr.write(f"No browser at {CHROMIUM}: leaving out the first-visit downloads.\n")
         skipped.add("browser")
+    try:
+        claim_output_folder(args.out, BENCH)
+    except OutputRefused as error:
+        sys.stderr.write(f"{error}\n")
+        sys.exit(OutputRefused.exit_code)
     results = []
     for count in (int(size) for size in args.sizes.split(",")):
         parts = set(PARTS) - skipped

@@ -10,6 +10,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from build_tools import site
+from build_tools.output_folders import SITE, mark_output_folder
 from tests.support import FIXTURE_PROVIDERS
 
 
@@ -35,11 +36,12 @@ def test_a_good_build_replaces_the_site(tmp_path: Path, monkeypatch: pytest.Monk
     target = tmp_path / "site"
     target.mkdir()
     (target / "old.html").write_text("old", encoding="utf-8")
+    mark_output_folder(target, SITE)  # a site an earlier build made
     monkeypatch.setattr(site, "build", _fake_build({"index.html": "new"}))
 
     site.build_site(target, FIXTURE_PROVIDERS)
 
-    assert sorted(p.name for p in target.iterdir()) == ["index.html"]
+    assert sorted(p.name for p in target.iterdir()) == [SITE.marker, "index.html"]
     assert _leftovers(tmp_path) == []
 
 
@@ -49,6 +51,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(
     target = tmp_path / "site"
     target.mkdir()
     (target / "index.html").write_text("the site that passed", encoding="utf-8")
+    mark_output_folder(target, SITE)
     monkeypatch.setattr(site, "build", _fake_build({"index.html": "half"}, fail=True))
 
     with pytest.raises(Abort):
