@@ -4,6 +4,10 @@ Pure functions, tested on issue bodies as GitHub writes them: each answer under 
 heading; `_No response_` for an empty answer; `- [X] Label` for a ticked box; a box with `render`
 wrapped in a fenced code block. Only the form's own labels start an answer, so an answer that
 contains a `###` line of its own stays whole. The body is untrusted text: nothing here runs it.
+
+Headings, ticked boxes and fences are found by scanning each line once with string methods, not
+with backtracking regular expressions: a body may be 65,536 characters and every edit of an
+issue starts a job, so reading one must take time in proportion to its length (issue 15).
 """
 
 from __future__ import annotations
@@ -17,9 +21,6 @@ from .issue_form import NO, SERVICE_FILE, YES, Question, questions
 EMPTY_ANSWERS = {"", "_No response_", "_no response_"}
 # GitHub writes "None" for a dropdown nobody chose from.
 EMPTY_CHOICES = EMPTY_ANSWERS | {"None"}
-_HEADING = re.compile(r"^###[ \t]+(.+?)[ \t]*$")
-_TICK = re.compile(r"^\s*[-*]\s+\[([ xX])\]\s+(.*?)\s*$")
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})[\w-]*\s*\n(.*?)\n?\s*\1\s*$", re.DOTALL)
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _WHOLE = re.compile(r"[+-]?\d+")
 _DECIMAL = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
@@ -31,24 +32,72 @@ def sections(body: str, labels: list[str]) -> dict[str, str]:
     found: dict[str, list[str]] = {}
     current: list[str] | None = None
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        heading = _HEADING.match(line)
-        if heading and heading.group(1) in known:
-            current = found.setdefault(heading.group(1), [])
+        label = _heading(line)
+        if label is not None and label in known:
+            current = found.setdefault(label, [])
             continue
         if current is not None:
             current.append(line)
     return {label: "\n".join(lines).strip() for label, lines in found.items()}
 
 
+def _heading(line: str) -> str | None:
+    """The label of a `### Label` line (spaces or tabs after the hashes), or None."""
+    if not line.startswith("###") or line[3:4] not in (" ", "\t"):
+        return None
+    return line[3:].strip(" \t") or None
+
+
+def _after_spaces(text: str) -> str | None:
+    """The text after the whitespace it starts with, or None if it starts with none."""
+    rest = text.lstrip()
+    return rest if len(rest) < len(text) else None
+
+
+def _tick(line: str) -> tuple[str, str] | None:
+    """The box ("x", "X" or " ") and label of a `- [x] Label` line, or None."""
+    line = line.lstrip()
+    if line[:1] not in ("-", "*"):
+        return None
+    box = _after_spaces(line[1:])
+    if box is None or len(box) < 3 or box[0] != "[" or box[1] not in " xX" or box[2] != "]":
+        return None
+    label = _after_spaces(box[3:])
+    return None if label is None else (box[1], label.rstrip())
+
+
+def _is_info(char: str) -> bool:
+    """A character of a fence's info string (`yaml`, `my-lang`)."""
+    return char.isalnum() or char in "_-"
+
+
 def unfence(text: str) -> str:
-    """The inside of a fenced code block, or the text as it is."""
-    match = _FENCE.match(text)
-    return match.group(2) if match else text
+    """The inside of a fenced code block, or the text as it is.
+
+    The text must be only the block, with whitespace around it: an opening run of three or more
+    backticks or tildes, an info word, a line break, and the same run at the very end."""
+    start = len(text) - len(text.lstrip())
+    end = start
+    while end < len(text) and text[end] == text[start] and text[start] in "`~":
+        end += 1
+    fence = text[start:end]
+    if len(fence) < 3:
+        return text
+    while end < len(text) and _is_info(text[end]):
+        end += 1
+    # The inside starts after the last line break of the whitespace after the info word.
+    blank = len(text) - len(text[end:].lstrip())
+    inside = text.rfind("\n", end, blank) + 1
+    closing = len(text.rstrip()) - len(fence)
+    if inside == 0 or closing < inside or not text.startswith(fence, closing):
+        return text
+    return text[inside:closing].rstrip()
 
 
 def ticked(text: str) -> list[str]:
     """The labels of the ticked boxes."""
-    return [m.group(2) for m in map(_TICK.match, text.split("\n")) if m and m.group(1) in "xX"]
+    found = (_tick(line) for line in text.split("\n"))
+    return [box[1] for box in found if box is not None and box[0] in "xX"]
 
 
 def _number(text: str, pattern: re.Pattern[str]) -> Any:

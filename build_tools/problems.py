@@ -650,6 +650,18 @@ _code(
     "Rename it to {suggested}",
     "Provider files end in .yaml.",
 )
+_code(
+    "LO240",
+    "text-does-not-render",
+    E,
+    "A text field cannot be made into a web page",
+    "{label} cannot be shown on the page: {reason}.",
+    "Write it more simply: fewer lists inside lists, fewer '**' and ':' marks in a row.",
+    "Every text field is turned into part of a web page when the site is built. Text that nests "
+    "lists, quotes, definitions or emphasis hundreds of levels deep would stop the build for "
+    "every service, so it is refused when it is checked. Ordinary text never comes near the "
+    "limit: it allows 24 levels of nesting.",
+)
 
 
 # --- LO3xx: content pages, easy read, the glossary and "you said, we did" ----------------------

@@ -14,9 +14,11 @@ from slugify import slugify
 
 from .load import LoadedFile
 from .model import one_year_before
+from .pages import plain, simple_markdown
 from .problems import Problem
 from .safe_yaml import Path, Position, YamlDocument, format_path, make_problem
 from .schema import SAFE_LINK_SCHEMES, local_offer_questions
+from .text_render import Rendered, needs_rendering, render_field
 
 # Text fields that take simple Markdown, with their titles for messages.
 MARKDOWN_FIELDS: dict[Path, str] = {
@@ -187,37 +189,62 @@ def check_needs(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Proble
         yield _problem(doc, file, ("needs",), "all-needs-mixed")
 
 
-def _markdown_fields(doc: YamlDocument) -> Iterator[tuple[Path, str, str]]:
+def _markdown_fields(doc: YamlDocument) -> Iterator[tuple[Path, str, Any, Callable[[str], str]]]:
+    """Each text field that reaches a page, with how the service page prepares it."""
     for path, label in MARKDOWN_FIELDS.items():
-        yield path, label, _get(doc.data, *path)
+        yield path, label, _get(doc.data, *path), simple_markdown
     for answer in local_offer_questions():
         yield (
             ("local_offer", answer),
             "The Local Offer answer",
             _get(doc.data, "local_offer", answer),
+            simple_markdown,
         )
     for name in ("name", "summary"):
-        yield (name,), name.capitalize(), _get(doc.data, name)
+        yield (name,), name.capitalize(), _get(doc.data, name), plain
+
+
+def _unsafe_target(text: str, rendered: Rendered) -> str | None:
+    """The first link or picture target, in the source or in the HTML made of it, that is not a
+    web, email or phone link. The service page turns such a target into a #fragment; the
+    message shows it as it was written."""
+    found = _unsafe_link(text)
+    if found is not None:
+        return found
+    for target in (*rendered.links, *rendered.pictures):
+        if not target.lower().startswith(SAFE_LINK_SCHEMES):
+            shown = target[1:] if target.startswith("#") and target[1:] in text else target
+            return shown[:60]
+    return None
 
 
 def check_markdown(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
-    for path, label, text in _markdown_fields(doc):
-        if not isinstance(text, str) or not _MARKUP.search(text):
+    for path, label, text, prepare in _markdown_fields(doc):
+        if not isinstance(text, str):
             continue
-        html = _HTML.search(text)
+        html = _HTML.search(text) if _MARKUP.search(text) else None
         if html:
             snippet = html.group()[:40]
             yield _problem(doc, file, path, "html-in-text", label=label, snippet=snippet)
-        elif _unsafe_link(text):
+            continue
+        if not needs_rendering(text):
+            continue
+        rendered = render_field(text, prepare)
+        unsafe = _unsafe_target(text, rendered)
+        if rendered.failure is not None:
+            yield _problem(
+                doc, file, path, "text-does-not-render", label=label, reason=rendered.failure
+            )
+        elif unsafe is not None:
             yield _problem(
                 doc,
                 file,
                 path,
                 "bad-url",
-                value=f'"{_unsafe_link(text)}"',
+                value=f'"{unsafe}"',
                 detail=" Links in text must start with https://, mailto: or tel:.",
             )
-        elif _IMAGE.search(text):
+        elif rendered.pictures or _IMAGE.search(text):
             yield _problem(
                 doc,
                 file,
@@ -227,7 +254,7 @@ def check_markdown(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Pro
                 what="a picture",
                 fix="Remove the picture. Pictures cannot be added to provider text.",
             )
-        elif _HEADING.search(text) or _SETEXT.search(text):
+        elif rendered.headings or _HEADING.search(text) or _SETEXT.search(text):
             yield _problem(
                 doc,
                 file,

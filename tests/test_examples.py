@@ -78,6 +78,7 @@ INTENDED: dict[str, set[str]] = {
     "review-overdue": {"LO205"},
     "schedule-closes-before-opens": {"LO213"},
     "schedule-empty-entry": {"LO118"},
+    "text-nested-too-deep": {"LO240"},
     "several-documents": {"LO006"},
     "show-dates-reversed": {"LO212"},
     "summary-too-long": {"LO105"},
