@@ -26,7 +26,7 @@ from build_tools.exports.publisher import Publisher
 from build_tools.exports.write import add_to_head, write_exports
 from build_tools.family import family_files
 from build_tools.finder import SEARCH_PAGE, search_page
-from build_tools.links import PLAIN_ADDRESS, NotOneAddress
+from build_tools.links import PLAIN_ADDRESS
 from build_tools.offline import write_offline_copy
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.pictures import picture_file
@@ -109,7 +109,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings = form_settings(config.extra, report_to)
     for address in {report_to, settings.email}:  # addresses from mkdocs.yml `extra`
         if not PLAIN_ADDRESS.fullmatch(address):
-            raise PluginError(f"mkdocs.yml extra: {NotOneAddress(address)}")
+            raise PluginError(
+                f'mkdocs.yml extra: "{address}" is not one plain email address, so email links'
+                " cannot be made to it. Write one whole address and nothing else, for example"
+                " localoffer@dudley.example."
+            )
     files.append(File.generated(config, FORM_PAGE, content=service_form_page(settings)))
     files.append(File.generated(config, FORM_SPEC, content=form_spec_json(settings)))
     for path, entry in entry_files(catalog).items():  # loaded by "Update this service"

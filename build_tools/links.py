@@ -4,8 +4,9 @@ A link to an email program is a small command: `mailto:a@b.example?bcc=c@d.examp
 copy to a stranger, and `mailto:a@b.example,c@d.example` writes to two people. So an address
 never goes into a link as it was typed: everything but the characters an address is made of is
 percent-encoded, and the subject and body are encoded whole. Validation refuses an email field
-that is not one plain address (`PLAIN_ADDRESS`, the schema's email check); `mailto_href` refuses
-one too, so a link can never be made to two people, even from data that skipped validation.
+that is not one plain address (`PLAIN_ADDRESS`, the schema's email check); `mailto_href` leaves
+such an address out of the link, so a link can never be made to two people or to a blind copy,
+even from data that skipped validation (the page still shows the text, escaped).
 The scripts build their links with the same rules in assets/javascripts/links.js.
 Pure functions, no imports from the rest of the package.
 """
@@ -27,24 +28,13 @@ _ADDRESS_SAFE = "@.+-_"
 _NOT_DIALLED = re.compile(r"[^\d+]")
 
 
-class NotOneAddress(ValueError):
-    """An email link asked for something that is not one plain address."""
-
-    def __init__(self, address: str) -> None:
-        super().__init__(
-            f'"{address}" is not one plain email address, so no email link can be made to it.'
-            " Write one whole address and nothing else, for example team@dudley.example."
-        )
-
-
 def mailto_href(address: str, subject: str | None = None, body: str | None = None) -> str:
-    """A mailto: link to one address (or none, for "choose who to send it to").
-
-    Raises NotOneAddress for anything but one plain address: percent-encoding alone is not
-    enough, as some mail programs decode `a%2Cb` to `a,b` and then write to both."""
+    """A mailto: link to one address, or to no one ("choose who to send it to") when `address`
+    is empty or not one plain address. Percent-encoding alone is not enough for those: some
+    mail programs decode `a%2Cb` to `a,b` and then write to both."""
     address = address.strip()
-    if address and not PLAIN_ADDRESS.fullmatch(address):
-        raise NotOneAddress(address)
+    if not PLAIN_ADDRESS.fullmatch(address):
+        address = ""
     href = "mailto:" + quote(address, safe=_ADDRESS_SAFE)
     fields = [(name, value) for name, value in (("subject", subject), ("body", body)) if value]
     if fields:

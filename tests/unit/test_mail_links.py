@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_tools.easy_read_services import render_easy_read_service
-from build_tools.links import PLAIN_ADDRESS, NotOneAddress, mailto_href, sms_href, tel_href
+from build_tools.links import PLAIN_ADDRESS, mailto_href, sms_href, tel_href
 from build_tools.model import provider_from_dict
 from build_tools.pages import render_service_page
 from build_tools.printable.directory import directory_part
@@ -82,9 +82,9 @@ def addresses_in(href: str) -> list[str]:
 
 
 @pytest.mark.parametrize("address", HOSTILE_EMAILS)
-def test_no_mailto_link_is_made_to_what_is_not_one_plain_address(address: str) -> None:
-    with pytest.raises(NotOneAddress, match="not one plain email address"):
-        mailto_href(address)
+def test_a_mailto_link_leaves_out_what_is_not_one_plain_address(address: str) -> None:
+    assert mailto_href(address) == "mailto:"
+    assert mailto_href(address, "Hello") == "mailto:?subject=Hello"
 
 
 @pytest.mark.parametrize("address", PLAIN_EMAILS)
@@ -132,9 +132,10 @@ def outputs_for(address: str) -> list[str]:
 
 
 @pytest.mark.parametrize("address", HOSTILE_EMAILS)
-def test_no_output_is_made_for_an_address_validation_refuses(address: str) -> None:
-    with pytest.raises(NotOneAddress):
-        outputs_for(address)
+def test_no_output_links_to_an_address_validation_refuses(address: str) -> None:
+    for text in outputs_for(address):
+        for href in MAILTO.findall(text):
+            assert addresses_in(href.replace("&amp;", "&")) in ([], ["localoffer@dudley.example"])
 
 
 # Addresses as people type them, hostile characters included.
@@ -146,14 +147,12 @@ typed = st.text(alphabet=st.sampled_from("ab.@+_-'?&%=,; #/<>\"\n"), max_size=30
 def test_property_every_mailto_link_holds_one_address(address: str) -> None:
     accepted = not email_errors(address)
     assert accepted == bool(PLAIN_ADDRESS.fullmatch(address))
-    if not PLAIN_ADDRESS.fullmatch(address.strip()):
-        with pytest.raises(NotOneAddress):
-            outputs_for(address)
-        return
     for text in outputs_for(address):
         for href in MAILTO.findall(text):
             found = addresses_in(href.replace("&amp;", "&"))
-            assert len(found) == 1, (address, href)
+            assert len(found) <= 1, (address, href)
+            if accepted:
+                assert found in ([address], ["localoffer@dudley.example"]), (address, href)
 
 
 def test_the_scripts_use_the_same_address_pattern() -> None:

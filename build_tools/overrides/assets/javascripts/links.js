@@ -2,8 +2,9 @@
 // rules of build_tools/links.py. An address never goes into a link as it was typed:
 // `mailto:a@b.example?bcc=c@d.example` would send a copy to a stranger, so everything but the
 // characters an address is made of is percent-encoded, and the subject and body are encoded whole.
-// An address that is not one plain address gets no link at all (some mail programs decode
-// `a%2Cb` to `a,b` and write to both): validation refuses such addresses before they get here.
+// An address that is not one plain address is left out of the link, which then goes to no one
+// (some mail programs decode `a%2Cb` to `a,b` and write to both): validation refuses such
+// addresses before they get here.
 
 // The same pattern as PLAIN_ADDRESS in build_tools/links.py (a unit test keeps them equal).
 export const PLAIN_ADDRESS = /^(?:[A-Za-z0-9_+'-]+(?:\.[A-Za-z0-9_+'-]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/;
@@ -20,15 +21,15 @@ function escapeMark(mark) {
   return `%${mark.charCodeAt(0).toString(16).toUpperCase()}`;
 }
 
-// A mailto: link to one address, or to none ("") for "choose who to send it to"; null (no link)
-// for anything that is not one plain address.
+// A mailto: link to one address, or to no one ("choose who to send it to") when the address
+// is "" or not one plain address.
 export function mailtoHref(address, { subject = "", body = "" } = {}) {
   const trimmed = String(address).trim();
-  if (trimmed && !PLAIN_ADDRESS.test(trimmed)) return null;
+  const to = PLAIN_ADDRESS.test(trimmed) ? trimmed : "";
   const fields = [];
   if (subject) fields.push(`subject=${encodeURIComponent(subject)}`);
   if (body) fields.push(`body=${encodeURIComponent(body)}`);
-  return `mailto:${encodeAddress(trimmed)}${fields.length ? `?${fields.join("&")}` : ""}`;
+  return `mailto:${encodeAddress(to)}${fields.length ? `?${fields.join("&")}` : ""}`;
 }
 
 // A UK number in international form, digits only: 01632 960123 -> +441632960123.

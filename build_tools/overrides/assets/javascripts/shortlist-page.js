@@ -55,10 +55,7 @@ function contactLines(contact) {
   const lines = [];
   if (contact.phone) lines.push(["Phone", link(contact.phone, telHref(contact.phone))]);
   if (contact.text) lines.push(["Text", link(contact.text, smsHref(contact.text))]);
-  if (contact.email) {
-    const href = mailtoHref(contact.email);
-    lines.push(["Email", href ? link(contact.email, href) : element("span", contact.email)]);
-  }
+  if (contact.email) lines.push(["Email", link(contact.email, mailtoHref(contact.email))]);
   if (contact.website && /^https?:\/\//i.test(contact.website)) {
     lines.push(["Website", link(contact.website.replace(/^https?:\/\/(www\.)?/i, ""), contact.website)]);
   }
