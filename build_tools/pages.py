@@ -26,6 +26,12 @@ _LIST_START = re.compile(r"^(\s*)([-+>]|\d+[.)])")
 # The start of every inline link target, and every reference-style link definition.
 _LINK_TARGET = re.compile(r"\]\(\s*<?")
 _LINK_DEFINITION = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)", re.MULTILINE)
+# The marks that open the site's own boxes: `!!! danger "..."` (admonition), `??? note` (details)
+# and `/// warning` (blocks). Provider text must never draw a box that looks like the site's
+# own warnings, so each run of three is written with its first character as an HTML entity,
+# wherever it is: it then shows as typed and opens nothing, at a line start, in a list or quote.
+_BOX_MARK = re.compile(r"!!!|\?\?\?|///")
+_BOX_ENTITY = {"!": "&#33;", "?": "&#63;", "/": "&#47;"}
 
 
 def plain(text: str) -> str:
@@ -37,10 +43,11 @@ def plain(text: str) -> str:
 
 
 def simple_markdown(text: str) -> str:
-    """Provider Markdown with HTML and attribute lists neutralised and unsafe link targets
-    removed."""
+    """Provider Markdown with HTML, attribute lists and the marks of the site's own boxes
+    neutralised, and unsafe link targets removed."""
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     text = text.replace("{", "\\{").replace("`", "\\`")
+    text = _BOX_MARK.sub(lambda m: _BOX_ENTITY[m.group()[0]] + m.group()[1:], text)
     text = _LINK_TARGET.sub(lambda m: _guard_target(m, text), text)
     return _LINK_DEFINITION.sub(lambda m: _guard_target(m, text), text).strip()
 

@@ -570,7 +570,8 @@ _code(
     "{label} uses {what}, which is not allowed here.",
     "{fix}",
     "Text fields take simple Markdown: paragraphs, lists, **bold** and links. Pictures and "
-    "headings would break the page layout.",
+    "headings would break the page layout. Lines starting with !!!, ??? or /// would draw a box "
+    "like the site's own warnings, so a service could pass its words off as the council's.",
 )
 _code(
     "LO210",
