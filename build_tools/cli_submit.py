@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from .github_text import inert_line
 from .issue_form import ISSUE_FORM, ROOT, write_issue_form
 from .submission import Submission, build_submission, render_issue_comment, render_pr_body
 
@@ -34,8 +35,9 @@ def issue_form_command(check: bool) -> None:
 
 
 def _one_line(text: str) -> str:
-    """Text safe to write as one KEY=value line of a GitHub Actions output file."""
-    return " ".join(text.split())[:120]
+    """Text safe to write as one KEY=value line of a GitHub Actions output file, and to use in
+    a pull request title and commit message: no mention, issue reference or link."""
+    return inert_line(text)[:120]
 
 
 def _write_outputs(target: Path, submission: Submission) -> None:
