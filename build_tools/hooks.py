@@ -20,6 +20,7 @@ from build_tools import content as site_content
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
 from build_tools.clock import build_day
+from build_tools.content_files import refused_files, refused_message
 from build_tools.csp import meta_policy
 from build_tools.editors_page import DATA_REPORT_PAGE, data_report_page
 from build_tools.exports.publisher import Publisher
@@ -60,12 +61,15 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """on_config: refuse links in content/, load and validate the providers; stop the build if
-    either has an error."""
+    """on_config: refuse links and unsafe files in content/, load and validate the providers;
+    stop the build if any has an error."""
     root = Path(config.config_file_path).resolve().parent
     links = links_in(Path(config.docs_dir))
     if links:
         raise PluginError(links_message(Path(config.docs_dir), links))
+    refused = refused_files(Path(config.docs_dir))
+    if refused:
+        raise PluginError(refused_message(Path(config.docs_dir), refused))
     folder = Path(config.extra.get("providers_dir") or root / "providers")
     today = build_day()
     catalog: Catalog = load_catalog(folder, today)
