@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from .cli_output import RefusedOutput, check_output
+from .github_text import inert_line
 from .issue_form import ISSUE_FORM, ROOT, write_issue_form
 from .output_folders import check_output_file
 from .submission import Submission, build_submission, render_issue_comment, render_pr_body
@@ -37,8 +38,9 @@ def issue_form_command(check: bool) -> None:
 
 
 def _one_line(text: str) -> str:
-    """Text safe to write as one KEY=value line of a GitHub Actions output file."""
-    return " ".join(text.split())[:120]
+    """Text safe to write as one KEY=value line of a GitHub Actions output file, and to use in
+    a pull request title and commit message: no mention, issue reference or link."""
+    return inert_line(text)[:120]
 
 
 def _write_outputs(target: Path, submission: Submission) -> None:

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 
 from .easy_read import MAX_WORDS, word_count
 from .glossary import Glossary, abbreviations_in
+from .links import mailto_href, sms_href, tel_href
 from .model import Provider, Schedule
-from .pages import email_href, link_target, long_date, phone_href, plain
+from .pages import link_target, long_date, plain
 from .pictures import PICTURES
 from .schema import vocabulary
 
@@ -232,13 +233,13 @@ def _contact(provider: Provider, writer: _Writer) -> Iterator[tuple[str, str]]:
     for contact in provider.contacts[:2]:
         role = plain(contact.role)
         if contact.phone:
-            number = f"[{plain(contact.phone)}]({phone_href(contact.phone)})"
+            number = f"[{plain(contact.phone)}]({tel_href(contact.phone)})"
             yield "phone", writer.first_fit(f"Ring the {role} on {number}.", f"Ring {number}.")
         if contact.text:
-            number = f"[{plain(contact.text)}]({phone_href(contact.text).replace('tel:', 'sms:')})"
+            number = f"[{plain(contact.text)}]({sms_href(contact.text)})"
             yield "mobile", f"Send a text message to {number}."
         if contact.email:
-            yield "email", f"Email [{plain(contact.email)}]({email_href(contact.email)})."
+            yield "email", f"Email [{plain(contact.email)}]({mailto_href(contact.email)})."
         if contact.website:
             yield "website", f"Look at [their website]({link_target(contact.website)})."
 

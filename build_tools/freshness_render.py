@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from .freshness import GAP_AT_MOST, FreshnessReport, MissingInfo, ReviewDue
-from .pages import long_date, plain
+from .github_text import inert_markdown
+from .pages import long_date
 
 
 def _plural(count: int, word: str) -> str:
@@ -117,7 +118,7 @@ def _review_table(items: tuple[ReviewDue, ...]) -> list[str]:
         return ["None."]
     rows = ["| Service | File | Last checked | Due |", "|---|---|---|---|"]
     rows += [
-        f"| {plain(i.entry.name)} | `{i.entry.file}` | {long_date(i.last_reviewed)} | "
+        f"| {inert_markdown(i.entry.name)} | `{i.entry.file}` | {long_date(i.last_reviewed)} | "
         f"{long_date(i.due)} |"
         for i in items
     ]

@@ -20,12 +20,14 @@ from build_tools import content as site_content
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
 from build_tools.clock import build_day
+from build_tools.content_files import refused_files, refused_message
 from build_tools.csp import meta_policy
 from build_tools.editors_page import DATA_REPORT_PAGE, data_report_page
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.write import add_to_head, write_exports
 from build_tools.family import family_files
 from build_tools.finder import SEARCH_PAGE, search_page
+from build_tools.links import PLAIN_ADDRESS
 from build_tools.offline import write_offline_copy
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.pictures import picture_file
@@ -59,12 +61,15 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """on_config: refuse links in content/, load and validate the providers; stop the build if
-    either has an error."""
+    """on_config: refuse links and unsafe files in content/, load and validate the providers;
+    stop the build if any has an error."""
     root = Path(config.config_file_path).resolve().parent
     links = links_in(Path(config.docs_dir))
     if links:
         raise PluginError(links_message(Path(config.docs_dir), links))
+    refused = refused_files(Path(config.docs_dir))
+    if refused:
+        raise PluginError(refused_message(Path(config.docs_dir), refused))
     folder = Path(config.extra.get("providers_dir") or root / "providers")
     today = build_day()
     catalog: Catalog = load_catalog(folder, today)
@@ -106,6 +111,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     report = data_report_page(catalog, _state["today"])
     files.append(File.generated(config, DATA_REPORT_PAGE, content=report))
     settings = form_settings(config.extra, report_to)
+    for address in {report_to, settings.email}:  # addresses from mkdocs.yml `extra`
+        if not PLAIN_ADDRESS.fullmatch(address):
+            raise PluginError(
+                f'mkdocs.yml extra: "{address}" is not one plain email address, so email links'
+                " cannot be made to it. Write one whole address and nothing else, for example"
+                " localoffer@dudley.example."
+            )
     files.append(File.generated(config, FORM_PAGE, content=service_form_page(settings)))
     files.append(File.generated(config, FORM_SPEC, content=form_spec_json(settings)))
     for path, entry in entry_files(catalog).items():  # loaded by "Update this service"

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from html import escape
 from urllib.parse import quote
 
+from .links import mailto_href, sms_href, tel_href
 from .model import Contact, Location, Provider, Schedule
 from .schema import SAFE_LINK_SCHEMES, local_offer_questions, vocabulary
 
@@ -25,6 +26,12 @@ _LIST_START = re.compile(r"^(\s*)([-+>]|\d+[.)])")
 # The start of every inline link target, and every reference-style link definition.
 _LINK_TARGET = re.compile(r"\]\(\s*<?")
 _LINK_DEFINITION = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)", re.MULTILINE)
+# The marks that open the site's own boxes: `!!! danger "..."` (admonition), `??? note` (details)
+# and `/// warning` (blocks). Provider text must never draw a box that looks like the site's
+# own warnings, so each run of three is written with its first character as an HTML entity,
+# wherever it is: it then shows as typed and opens nothing, at a line start, in a list or quote.
+_BOX_MARK = re.compile(r"!!!|\?\?\?|///")
+_BOX_ENTITY = {"!": "&#33;", "?": "&#63;", "/": "&#47;"}
 
 
 def plain(text: str) -> str:
@@ -36,10 +43,11 @@ def plain(text: str) -> str:
 
 
 def simple_markdown(text: str) -> str:
-    """Provider Markdown with HTML and attribute lists neutralised and unsafe link targets
-    removed."""
+    """Provider Markdown with HTML, attribute lists and the marks of the site's own boxes
+    neutralised, and unsafe link targets removed."""
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     text = text.replace("{", "\\{").replace("`", "\\`")
+    text = _BOX_MARK.sub(lambda m: _BOX_ENTITY[m.group()[0]] + m.group()[1:], text)
     text = _LINK_TARGET.sub(lambda m: _guard_target(m, text), text)
     return _LINK_DEFINITION.sub(lambda m: _guard_target(m, text), text).strip()
 
@@ -89,25 +97,15 @@ def _labels(values: tuple[str, ...], *path: str) -> str:
     return ", ".join(labels[value] for value in values)
 
 
-def phone_href(number: str) -> str:
-    """A tel: link target in international form: 01632 960123 -> tel:+441632960123."""
-    digits = re.sub(r"[^\d+]", "", number).replace("(0)", "")
-    if digits.startswith("+44"):
-        digits = "+44" + digits[3:].lstrip("0")
-    elif digits.startswith("0"):
-        digits = "+44" + digits[1:]
-    return f"tel:{digits}"
-
-
 def _contact_lines(contact: Contact) -> Iterator[str]:
     yield f"### {plain(contact.role)}"
     yield ""
     if contact.phone:
-        yield f"- Phone: [{plain(contact.phone)}]({phone_href(contact.phone)})"
+        yield f"- Phone: [{plain(contact.phone)}]({tel_href(contact.phone)})"
     if contact.text:
-        yield f"- Text: [{plain(contact.text)}]({phone_href(contact.text).replace('tel:', 'sms:')})"
+        yield f"- Text: [{plain(contact.text)}]({sms_href(contact.text)})"
     if contact.email:
-        yield f"- Email: [{plain(contact.email)}]({email_href(contact.email)})"
+        yield f"- Email: [{plain(contact.email)}]({mailto_href(contact.email)})"
     if contact.website:
         yield f"- Website: [{plain(_shorten_url(contact.website))}]({link_target(contact.website)})"
     yield ""
@@ -119,11 +117,6 @@ def link_target(url: str) -> str:
     if not url.lower().startswith(("https://", "http://")):
         return "#"
     return quote(url, safe=":/?#[]@!$&'*+,;=%~")
-
-
-def email_href(address: str) -> str:
-    """A mailto: link target, with everything but the address's own characters encoded."""
-    return "mailto:" + quote(address, safe="@.+-_")
 
 
 def _shorten_url(url: str) -> str:
@@ -204,9 +197,9 @@ UPDATE_FORM = "../providers/add-or-update.md"
 
 def report_problem_link(provider: Provider, address: str) -> str:
     """A mailto: link that names the service and its page, so the team knows which is wrong."""
-    subject = quote(f"Problem with the Local Offer page: {' '.join(provider.name.split())}")
-    body = quote(f"Page: /services/{provider.slug}/\n\nWhat is wrong, and what should it say?\n\n")
-    return f"mailto:{quote(address, safe='@')}?subject={subject}&body={body}"
+    subject = f"Problem with the Local Offer page: {' '.join(provider.name.split())}"
+    body = f"Page: /services/{provider.slug}/\n\nWhat is wrong, and what should it say?\n\n"
+    return mailto_href(address, subject, body)
 
 
 def update_link(provider: Provider) -> str:

@@ -374,8 +374,11 @@ _code(
     E,
     "An email address is not complete",
     "{value} is not a full email address.",
-    "Write the whole address, for example team@your-organisation.example",
-    "Email addresses need a name, an @ and a domain with a dot, with no spaces.",
+    "Write one whole address and nothing else, for example team@your-organisation.example"
+    " (letters, digits and . _ + ' - before the @; no ?, &, %, commas or spaces)",
+    "Email addresses need a name, an @ and a domain with a dot, with no spaces. Characters such"
+    " as ?, &, %, commas and semicolons are refused: in an email link they add other people"
+    " or change the message, so a family's email could go to someone else.",
 )
 _code(
     "LO110",
@@ -567,7 +570,8 @@ _code(
     "{label} uses {what}, which is not allowed here.",
     "{fix}",
     "Text fields take simple Markdown: paragraphs, lists, **bold** and links. Pictures and "
-    "headings would break the page layout.",
+    "headings would break the page layout. Lines starting with !!!, ??? or /// would draw a box "
+    "like the site's own warnings, so a service could pass its words off as the council's.",
 )
 _code(
     "LO210",

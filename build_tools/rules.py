@@ -29,11 +29,14 @@ MARKDOWN_FIELDS: dict[Path, str] = {
 }
 
 # A character that each check below needs to find anything: most text has none, and skips them.
-_MARKUP = re.compile(r"[<&#=\]]|--")
+_MARKUP = re.compile(r"[<&#=\]]|--|!!!|\?\?\?|///")
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--|&#?[A-Za-z0-9]+;")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|#{1,6}$)", re.MULTILINE)
 _SETEXT = re.compile(r"^\s{0,3}(=+|-{2,})\s*$", re.MULTILINE)
+# The opening of one of the site's own boxes, at a line start or inside a list or quote:
+# `!!! danger "..."` (admonition), `??? note` / `???+ note` (details), `/// warning` (blocks).
+_BOX = re.compile(r"^[ \t>*+\-\d.)]*(!!!|\?\?\?|///)", re.MULTILINE)
 # A full stop after a word of three or more lower-case letters (not "e.g.", "St." or "a.m."),
 # or a ! or ?, followed by a capital letter.
 _SENTENCE_BREAK = re.compile(r"([a-z]{3,}\.|[!?])\s+[A-Z]")
@@ -253,6 +256,17 @@ def check_markdown(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Pro
                 label=label,
                 what="a picture",
                 fix="Remove the picture. Pictures cannot be added to provider text.",
+            )
+        elif box := _BOX.search(text):
+            yield _problem(
+                doc,
+                file,
+                path,
+                "markdown-not-allowed",
+                label=label,
+                what=f'"{box.group(1)}", which draws a box like the site\'s own warnings',
+                fix="Remove the marks at the start of the line. Use **bold** for words that"
+                " must stand out.",
             )
         elif rendered.headings or _HEADING.search(text) or _SETEXT.search(text):
             yield _problem(

@@ -16,11 +16,13 @@ from typing import Any
 import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 
+from .links import PLAIN_ADDRESS
+
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "provider.schema.json"
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# One @, no spaces, and a dot in the domain: stricter than jsonschema's own "email" check.
-_EMAIL = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+")
+# One plain address (see links.PLAIN_ADDRESS): stricter than jsonschema's own "email" check.
+_EMAIL = PLAIN_ADDRESS
 
 _formats = FormatChecker(formats=())
 

@@ -141,7 +141,7 @@ def _explain(error: ValidationError, document: YamlDocument, file: str) -> Itera
         yield problem("bad-email", value=show_value(instance))
     elif special == "bad-url":
         yield problem("bad-url", value=show_value(instance), detail=_url_detail(instance))
-    elif special in ("bad-phone", "bad-postcode", "bad-time", "bad-id"):
+    elif special in ("bad-phone", "bad-postcode", "bad-time", "bad-id", "bad-email"):
         yield problem(special, value=show_value(instance))
     elif special:
         yield problem(special)

@@ -13,12 +13,12 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
-from urllib.parse import quote
 
 from .catalog import Catalog
 from .form_rules import form_spec, lower_first
 from .formspec import ID_FIELD, REVIEWED_FIELD, Field, form_fields, help_text
 from .issue_form import SERVICE_FILE, TEMPLATE_NAME
+from .links import mailto_href
 
 FORM_PAGE = "providers/add-or-update.md"
 # Beside the page: the script finds it at <site root>/providers/form-spec.json.
@@ -251,7 +251,7 @@ def form_html(settings: FormSettings) -> str:
 
 
 def _other_ways(settings: FormSettings) -> list[str]:
-    mail = f"mailto:{quote(settings.email, safe='@')}"
+    mail = mailto_href(settings.email)
     ways = [
         f"- email the details of your service to [{escape(settings.email)}]({mail}): the "
         "team will add it for you;",

@@ -12,8 +12,9 @@ import json
 from typing import Any
 
 from .cards import card_facts
+from .links import sms_href, tel_href
 from .model import Contact, Provider
-from .pages import long_date, phone_href
+from .pages import long_date
 from .schema import vocabulary
 
 SHORTLIST_PAGE = "shortlist/index.md"
@@ -27,9 +28,9 @@ def record_path(slug: str) -> str:
 def _contact(contact: Contact) -> dict[str, str]:
     record = {"role": contact.role}
     if contact.phone:
-        record.update(phone=contact.phone, phone_href=phone_href(contact.phone))
+        record.update(phone=contact.phone, phone_href=tel_href(contact.phone))
     if contact.text:
-        record.update(text=contact.text, text_href=phone_href(contact.text).replace("tel:", "sms:"))
+        record.update(text=contact.text, text_href=sms_href(contact.text))
     if contact.email:
         record["email"] = contact.email
     if contact.website:

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .formspec import Field, form_fields, walk
+from .github_text import inert_markdown
 from .issue_body import read_answers
 from .issue_form import ANYTHING_ELSE, SERVICE_FILE, UPDATE_OF, Question, questions
 from .load import find_provider_files, read_provider_file
@@ -178,12 +179,10 @@ def build_submission(body: str, providers: Path, today: dt.date) -> Submission:
     return Submission(path, text, tuple(problems), name, start.slug is not None, notes)
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~@])")
-
-
 def markdown_text(text: str) -> str:
-    """Untrusted text made safe to quote in a GitHub comment: no formatting, links or @mentions."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Untrusted text made safe to quote in a GitHub comment: no formatting, links, @mentions
+    or issue references (github_text.inert_markdown)."""
+    return inert_markdown(text)
 
 
 def question_for(field_path: str, asked: list[Question]) -> Question | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from html import escape
 
 from ..cards import card_facts
+from ..links import mailto_href
 from ..model import Contact, Provider
 from ..pages import long_date, schedule_text
 from ..schema import vocabulary, vocabulary_extra
@@ -55,8 +56,8 @@ def _contact(contact: Contact) -> Iterator[str]:
     if contact.text:
         yield f"<dt>Text ({role})</dt><dd>{escape(contact.text)}</dd>"
     if contact.email:
-        email = escape(contact.email)
-        yield f'<dt>Email ({role})</dt><dd><a href="mailto:{email}">{email}</a></dd>'
+        email, href = escape(contact.email), escape(mailto_href(contact.email))
+        yield f'<dt>Email ({role})</dt><dd><a href="{href}">{email}</a></dd>'
     if contact.website:
         site = escape(contact.website)
         yield f'<dt>Website ({role})</dt><dd><a href="{site}">{site}</a></dd>'

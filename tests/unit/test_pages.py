@@ -12,10 +12,10 @@ import markdown
 import pytest
 from mkdocs.utils.meta import get_data
 
+from build_tools.links import tel_href
 from build_tools.model import provider_from_dict
 from build_tools.pages import (
     age_text,
-    phone_href,
     plain,
     render_service_page,
     simple_markdown,
@@ -121,7 +121,7 @@ def tags_in(html: str) -> list[tuple[str, dict[str, str | None]]]:
     ],
 )
 def test_phone_links_are_international(number: str, href: str) -> None:
-    assert phone_href(number) == href
+    assert tel_href(number) == href
 
 
 @pytest.mark.parametrize(

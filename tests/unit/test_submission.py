@@ -155,8 +155,9 @@ def test_a_broken_service_file_is_explained(providers: Path) -> None:
 
 
 def test_untrusted_text_cannot_format_a_comment() -> None:
+    joiner = "\u2060"  # after @ and inside :// so GitHub makes no mention or link
     assert markdown_text("@council [click](https://evil.example) <b>") == (
-        r"\@council \[click\]\(https://evil.example\) \<b\>"
+        f"@{joiner}council \\[click\\]\\(https:{joiner}//evil.example\\) \\<b\\>"
     )
 
 

@@ -9,6 +9,7 @@
 
 import { checkEntry } from "./service-form-checks.js";
 import { toYaml } from "./service-form-yaml.js";
+import { mailtoHref } from "./links.js";
 
 const PREFIX = "lo-f";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -331,11 +332,10 @@ function fileName(entry) {
 
 function mailtoLink(entry) {
   const subject = `${state.slug ? "Update" : "New service"} for the Local Offer: ${entry.name}`;
-  const base = `mailto:${spec.email}?subject=${encodeURIComponent(subject)}`;
-  const full = `${base}&body=${encodeURIComponent(`Here is the service file for ${entry.name}.\n\n${state.yaml}`)}`;
+  const full = mailtoHref(spec.email, { subject, body: `Here is the service file for ${entry.name}.\n\n${state.yaml}` });
   if (full.length <= MAX_MAILTO) return { href: full, attach: false };
   const note = `The service file ${fileName(entry)} is attached.\n`;
-  return { href: `${base}&body=${encodeURIComponent(note)}`, attach: true };
+  return { href: mailtoHref(spec.email, { subject, body: note }), attach: true };
 }
 
 function valueAt(entry, path) {

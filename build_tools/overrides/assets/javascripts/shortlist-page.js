@@ -14,6 +14,7 @@ import {
   siteRoot,
   validSlugs,
 } from "./shortlist.js";
+import { mailtoHref, smsHref, telHref } from "./links.js";
 
 const MAX_SHARED = 100;
 const MAX_MAILTO = 1800; // characters: longer mailto: links fail in some email programs
@@ -52,9 +53,9 @@ async function record(slug) {
 
 function contactLines(contact) {
   const lines = [];
-  if (contact.phone) lines.push(["Phone", link(contact.phone, contact.phone_href)]);
-  if (contact.text) lines.push(["Text", link(contact.text, contact.text_href)]);
-  if (contact.email) lines.push(["Email", link(contact.email, `mailto:${contact.email}`)]);
+  if (contact.phone) lines.push(["Phone", link(contact.phone, telHref(contact.phone))]);
+  if (contact.text) lines.push(["Text", link(contact.text, smsHref(contact.text))]);
+  if (contact.email) lines.push(["Email", link(contact.email, mailtoHref(contact.email))]);
   if (contact.website && /^https?:\/\//i.test(contact.website)) {
     lines.push(["Website", link(contact.website.replace(/^https?:\/\/(www\.)?/i, ""), contact.website)]);
   }
@@ -142,7 +143,7 @@ function emailLink(link) {
     body = `Services from the ${siteName}:\n\n${names().map(({ name }) => `- ${name}`).join("\n")}`;
     body += `\n\nThe list, with links: ${link}\n`;
   }
-  return `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  return mailtoHref("", { subject, body });
 }
 
 function describe() {
