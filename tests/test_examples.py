@@ -60,6 +60,7 @@ INTENDED: dict[str, set[str]] = {
     "html-in-description": {"LO208"},
     "http-url": {"LO206"},
     "impossible-date": {"LO107"},
+    "home-not-private": {"LO230"},
     "in-person-without-venue": {"LO211"},
     "javascript-url": {"LO112"},
     "many-problems": {"LO020", "LO102"},
