@@ -15,13 +15,16 @@ from typing import Any
 from .problems import Problem
 from .safe_yaml import YamlDocument, format_path, make_problem
 
-_HOUSE_NUMBER = re.compile(r"^\s*(?:flat\s+\w+,?\s*)?\d+[a-z]?\b", re.IGNORECASE)
+# One house number; "1 to 8 Example Mews" is a row of homes run as one place, not a home.
+_HOUSE_NUMBER = re.compile(
+    r"^\s*(?:flat\s+\w+,?\s*)?\d+[a-z]?\b(?!\s*(?:to|-|–)\s*\d)", re.IGNORECASE
+)
 _PLACE_WORDS = re.compile(
     r"\b(?:centre|center|hub|school|academy|college|university|nursery|pre-?school|church|"
     r"chapel|mosque|temple|gurdwara|synagogue|hall|library|club|hospital|clinic|surgery|"
     r"practice|park|pool|leisure|office|offices|trust|council|ltd|limited|cic|charity|"
     r"foundation|studio|studios|gym|farm|museum|theatre|building|unit|works|institute|"
-    r"pavilion|arena|stadium|cafe|café|shop|store|hotel|pub|services?)\b",
+    r"pavilion|arena|stadium|cafe|café|shop|store|hotel|pub|services?|lodge|court|house)\b",
     re.IGNORECASE,
 )
 
