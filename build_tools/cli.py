@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from functools import partial
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -368,7 +369,15 @@ def docs_command(check: bool) -> None:
     "report_file",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Also write the full report, per service, as JSON to this file.",
+    help="Also write the import report as JSON to this file, and as Markdown beside it "
+    "(the same name ending in .md).",
+)
+@click.option(
+    "--terms",
+    "terms_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Your own copy of the taxonomy term list (default: build_tools/importer/terms.yaml).",
 )
 @click.option(
     "--today",
@@ -377,7 +386,12 @@ def docs_command(check: bool) -> None:
     help="Check dates as if today were this day (default: today).",
 )
 def import_oruk(
-    source: Path, out_dir: Path, force: bool, report_file: Path | None, today: dt.date
+    source: Path,
+    out_dir: Path,
+    force: bool,
+    report_file: Path | None,
+    terms_file: Path | None,
+    today: dt.date,
 ) -> None:
     """Import services from an Open Referral UK feed into provider files.
 
@@ -394,11 +408,17 @@ def import_oruk(
     import json
 
     from .importer.run import import_feed
+    from .importer.summary import report_data, report_markdown
+    from .importer.terms import load_term_map
 
+    try:
+        terms = load_term_map(terms_file) if terms_file else None
+    except ValueError as error:
+        raise click.ClickException(str(error)) from error
     check_output(lambda: check_output_folder(out_dir, IMPORT))
-    if report_file:
-        check_output(lambda: check_output_file(report_file, replace=force))
-    report = import_feed(source, out_dir, today, force=force)
+    for written in (report_file, report_file.with_suffix(".md")) if report_file else ():
+        check_output(partial(check_output_file, written, replace=force))
+    report = import_feed(source, out_dir, today, force=force, terms=terms)
     if out_dir.is_dir():
         mark_output_folder(out_dir, IMPORT)
     for result in report.services:
@@ -420,10 +440,12 @@ def import_oruk(
         click.echo(f"Skipped {count} files: {why}.")
     if report_file:
         data = {
-            "services": [r.as_dict() for r in report.services],
+            **report_data(report.services),
             "skipped": [{"file": f, "why": w} for f, w in report.skipped],
         }
         report_file.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+        report_file.with_suffix(".md").write_text(report_markdown(data), encoding="utf-8")
+        click.echo(f"Wrote the import report to {report_file} and {report_file.with_suffix('.md')}")
     ready = len(report.complete)
     click.echo(
         f"Imported {len(report.services)} services into {out_dir}/: {ready} ready, "

@@ -195,7 +195,11 @@ def _where_when(provider: Provider, writer: _Writer) -> Iterator[tuple[str, str]
         # abbreviation the glossary lacks) can never stop the build.
         at, near = f"It happens at {venue} in {town}.", f"It happens in {town}."
         yield "pin", writer.first_fit(at, near, "Ask them where it is.")
-        address = f"The address is {plain(place.address)}, {town}, {plain(place.postcode)}."
+        address = (
+            f"It is at someone's home in {town}. Ask them for the address."
+            if place.private
+            else f"The address is {plain(place.address)}, {town}, {plain(place.postcode)}."
+        )
         postcode = f"The postcode is {plain(place.postcode)}."
         yield "home", writer.first_fit(address, postcode, "Ask them for the address.")
     if len(provider.locations) > 2:

@@ -29,6 +29,8 @@ class Location:
     longitude: float | None = None
     accessibility: tuple[str, ...] = ()
     transport: str | None = None
+    # Someone's home (a childminder's): no street, only the postcode district, never a map point.
+    private: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,10 +149,7 @@ def provider_from_dict(slug: str, data: dict[str, Any]) -> Provider:
         ),
         contacts=tuple(Contact(**contact) for contact in data["contacts"]),
         delivery=tuple(data.get("delivery", ())),
-        locations=tuple(
-            Location(**{**loc, "accessibility": tuple(loc.get("accessibility", ()))})
-            for loc in data.get("locations", ())
-        ),
+        locations=tuple(_location(loc) for loc in data.get("locations", ())),
         schedules=tuple(
             Schedule(**{**slot, "days": tuple(slot.get("days", ()))})
             for slot in data.get("schedules", ())
@@ -163,3 +162,13 @@ def provider_from_dict(slug: str, data: dict[str, Any]) -> Provider:
         reviewed_by=data.get("reviewed_by"),
         easy_read={part: tuple(lines) for part, lines in data.get("easy_read", {}).items()},
     )
+
+
+def _location(loc: dict[str, Any]) -> Location:
+    """A venue; a private home keeps only its town and postcode district, whatever the file
+    says, so that no page or export can publish the street or the map point."""
+    fields = {**loc, "accessibility": tuple(loc.get("accessibility", ()))}
+    if loc.get("private"):
+        district = str(loc.get("postcode", "")).split(" ")[0]
+        fields.update(address="", postcode=district, latitude=None, longitude=None)
+    return Location(**{"address": "", **fields})

@@ -141,10 +141,19 @@ def schedule_text(slot: Schedule) -> str:
     return ", ".join(parts)
 
 
+def _address_line(location: Location) -> str:
+    if location.private:  # someone's home: the street is given when a family books
+        return (
+            f"A private home in {plain(location.town)} ({plain(location.postcode)}). "
+            "You will be given the address when you book."
+        )
+    return f"{plain(location.address)}, {plain(location.town)}, {plain(location.postcode)}"
+
+
 def _location_lines(location: Location) -> Iterator[str]:
     yield f"### {plain(location.name)}"
     yield ""
-    yield f"{plain(location.address)}, {plain(location.town)}, {plain(location.postcode)}"
+    yield _address_line(location)
     yield ""
     if location.accessibility:
         features = vocabulary("locations", "accessibility")

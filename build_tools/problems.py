@@ -666,6 +666,17 @@ _code(
     "every service, so it is refused when it is checked. Ordinary text never comes near the "
     "limit: it allows 24 levels of nesting.",
 )
+_code(
+    "LO230",
+    "home-not-private",
+    W,
+    "A venue looks like someone's home but is not marked private",
+    'The address "{value}" has a house number, and the venue name is not an organisation\'s.',
+    "If this is someone's home, add private: true to the venue and keep only the first half "
+    "of the postcode. If it is not a home, put the organisation or building in the venue name.",
+    "A childminder's or family's home must not be published with its street and map point. A "
+    "private venue shows only its town and postcode district.",
+)
 
 
 # --- LO3xx: content pages, easy read, the glossary and "you said, we did" ----------------------

@@ -19,6 +19,7 @@ from .problems import Problem
 from .safe_yaml import Path, Position, YamlDocument, format_path, make_problem
 from .schema import SAFE_LINK_SCHEMES, local_offer_questions
 from .text_render import Rendered, needs_rendering, render_field
+from .venue_rules import check_private_homes
 
 # Text fields that take simple Markdown, with their titles for messages.
 MARKDOWN_FIELDS: dict[Path, str] = {
@@ -320,6 +321,7 @@ ENTRY_RULES: list[Rule] = [
     check_markdown,
     check_urls,
     check_emails,
+    check_private_homes,
 ]
 
 

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from .problems import CATALOGUE, Problem
+from .yaml_errors import diagnose
 
 try:
     _BaseLoader: type = yaml.CSafeLoader
@@ -232,9 +233,9 @@ def _compose(text: str, file: str) -> tuple[yaml.Node | None, Problem | None]:
             mark = error.problem_mark
             line = mark.line + 1 if mark else 1
             return None, make_problem(file, Position(line, 1), "several-documents", line=line)
-        return None, _syntax_problem(error, file)
+        return None, _syntax_problem(error, file, text)
     except yaml.MarkedYAMLError as error:
-        return None, _syntax_problem(error, file)
+        return None, _syntax_problem(error, file, text)
     except RecursionError:  # the pure-Python composer recurses; libyaml stops at its own limit
         return None, make_problem(
             file,
@@ -317,7 +318,16 @@ _SYNTAX_HELP: list[tuple[str, str, str]] = [
 ]
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
+    diagnosis = diagnose(text, error)
+    if diagnosis:  # the line where the broken quote, bracket or block starts
+        return make_problem(
+            file,
+            Position(diagnosis.line, diagnosis.column),
+            "yaml-syntax",
+            explanation=diagnosis.explanation,
+            fix=diagnosis.fix,
+        )
     mark = error.problem_mark or error.context_mark
     position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
     detail = " ".join(part for part in (error.context, error.problem) if part)

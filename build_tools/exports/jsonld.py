@@ -35,7 +35,7 @@ def _place(location: Location) -> dict[str, Any]:
         "name": location.name,
         "address": {
             "@type": "PostalAddress",
-            "streetAddress": location.address,
+            **({"streetAddress": location.address} if location.address else {}),
             "addressLocality": location.town,
             "postalCode": location.postcode,
             "addressCountry": "GB",

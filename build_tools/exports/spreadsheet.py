@@ -49,7 +49,8 @@ def _contacts(provider: Provider, field: str) -> str:
 
 def _venues(provider: Provider) -> str:
     return LIST_SEPARATOR.join(
-        f"{loc.name}, {loc.address}, {loc.town}, {loc.postcode}" for loc in provider.locations
+        ", ".join(part for part in (loc.name, loc.address, loc.town, loc.postcode) if part)
+        for loc in provider.locations
     )
 
 

@@ -10,7 +10,7 @@ from ..exports.ids import imported_service_id
 from ..schema import load_schema, resolve, subschema_at
 from .html_text import to_markdown, to_plain
 from .record import Kept, Record
-from .values import first_sentence, is_uuid, phone
+from .values import first_real_sentence, is_uuid, phone
 
 # Lists where the schema asks for each value once.
 _UNIQUE = (
@@ -32,6 +32,7 @@ class Conversion:
     slug: str | None = None  # the file name the feed asks for (our own export gives one)
     kept: list[Kept] = field(default_factory=list)
     derived: list[str] = field(default_factory=list)
+    venue_ids: dict[str, int] = field(default_factory=dict)  # feed id -> index in locations
 
     def keep(self, path: str, value: Any, reason: str) -> None:
         self.kept.append(Kept(path, value, reason))
@@ -141,7 +142,7 @@ def finish(conversion: Conversion) -> None:
     """Steps after any feed style: a summary from the description, each value once."""
     entry = conversion.entry
     if "summary" not in entry and isinstance(entry.get("description"), str):
-        sentence = first_sentence(entry["description"])
+        sentence = first_real_sentence(entry["description"])
         if 10 <= len(sentence) <= 160:
             entry["summary"] = sentence
             conversion.note("summary: taken from the first sentence of the description")

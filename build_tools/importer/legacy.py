@@ -23,6 +23,7 @@ from .shared import (
     read_steps,
     read_terms,
 )
+from .survey import read_survey_answer
 from .times import read_schedule
 
 _DAYS = {code: day for day, code in RRULE_DAYS.items()}
@@ -42,18 +43,6 @@ AGE_BANDS = {
     "age_band_8_plus": (8, 25),
     "age_band_all": (0, 25),
 }
-# Words in Outpost's Local Offer questions, and the answer of ours they belong to.
-QUESTIONS = (
-    ("training", "staff_training"),
-    ("accessible", "accessibility"),
-    ("share information", "progress"),
-    ("progress", "progress"),
-    ("involve parents", "progress"),
-    ("start to use", "transitions"),
-    ("identify", "identifying_needs"),
-    ("wellbeing", "wellbeing"),
-    ("activities", "activities"),
-)
 
 
 def _age_bands(conversion: Conversion, service: Record) -> None:
@@ -82,24 +71,8 @@ def _local_offer(conversion: Conversion, service: Record) -> None:
     elif link:
         conversion.keep(block.where("link"), link, "not a web address")
     for answer in block.records("survey_answers"):
-        question = (answer.text("question") or "").lower()
-        text = answer.get("answer")
-        key = next((ours for words, ours in QUESTIONS if words in question), None)
-        if key is None or not isinstance(text, str):
-            answer.use("question", "answer")
-            conversion.keep(
-                answer.path,
-                {"question": answer.text("question"), "answer": text},
-                "a Local Offer question with no matching answer field",
-            )
-            continue
-        answer.use("question", "id")
-        before = conversion.entry.get("local_offer", {}).get(key)
-        set_markdown(conversion, ("local_offer", key), text, answer.where("answer"))
-        if before:
-            conversion.put(
-                ("local_offer", key), f"{before}\n\n{conversion.entry['local_offer'][key]}"
-            )
+        answer.use("id")
+        read_survey_answer(conversion, answer)
 
 
 def _contacts(conversion: Conversion, service: Record) -> None:

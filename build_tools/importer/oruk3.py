@@ -177,5 +177,5 @@ def convert_v3(service: Record, source: str, county: str) -> Conversion:
         read_attribute_terms(conversion, service.records("attributes"))
     else:
         service.use("attributes")  # the extension says the same, exactly
-    read_review_date(conversion, service)
+    read_review_date(conversion, service, ours=ext is not None)
     return conversion

@@ -38,6 +38,8 @@ class ServiceResult:
     problems: list[Problem] = field(default_factory=list)
     duplicate_of: str | None = None
     not_written: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)  # field -> mapped, guessed, to fill in
+    unmapped_terms: list[str] = field(default_factory=list)
 
     def other_errors(self) -> list[Problem]:
         """Errors that are not about a field the editor is already told to fill in."""
@@ -61,6 +63,8 @@ class ServiceResult:
             "problems": [p.as_dict() for p in self.problems],
             "duplicate_of": self.duplicate_of,
             "not_written": self.not_written,
+            "fields": self.fields,
+            "unmapped_terms": self.unmapped_terms,
         }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..places import parse_postcode
 from .convert import Conversion
 from .record import Record
 from .values import choice, postcode
@@ -31,8 +32,12 @@ def _address(location: Record) -> Record:
 
 
 def read_location(conversion: Conversion, location: Record, county: str) -> None:
-    """A venue: its name, first physical address, position and accessibility features."""
-    location.use("id", "organization_id", "mask_exact_address")
+    """A venue: its name, first physical address, position and accessibility features.
+
+    A venue the feed lists twice (Outpost puts each under `locations` and again under
+    `service_at_locations[].location`) is read once: the same id, or the same address and
+    position, is the same venue. A masked address is a private home."""
+    location.use("id", "organization_id")
     kind = location.text("location_type") or "physical"
     if kind == "virtual":
         conversion.add("delivery", "online")
@@ -42,6 +47,45 @@ def read_location(conversion: Conversion, location: Record, county: str) -> None
             "an online location: delivery set to online",
         )
         return
+    scratch = Conversion(conversion.source)  # what this copy says, until we know it is new
+    venue = _venue(scratch, location, county)
+    raw_id = location.data.get("id")
+    key = str(raw_id) if raw_id not in (None, "") else None
+    same = _same_venue(conversion, venue, key)
+    if same is not None:
+        known = conversion.entry["locations"][same]
+        features = [*known.get("accessibility", ()), *venue.get("accessibility", ())]
+        if features:
+            known["accessibility"] = list(dict.fromkeys(features))
+        location.use_all()  # its leftovers are the first copy's, already kept
+        return
+    conversion.kept.extend(scratch.kept)
+    conversion.derived.extend(scratch.derived)
+    if key:
+        conversion.venue_ids[key] = len(conversion.entry.get("locations", []))
+    conversion.add("locations", venue)
+
+
+def _same_venue(conversion: Conversion, venue: dict[str, Any], key: str | None) -> int | None:
+    if key and key in conversion.venue_ids:
+        return conversion.venue_ids[key]
+    where = _place_key(venue)
+    for index, known in enumerate(conversion.entry.get("locations", [])):
+        if where and _place_key(known) == where:
+            return index
+    return None
+
+
+def _place_key(venue: dict[str, Any]) -> tuple[Any, ...] | None:
+    """The address and point of a venue, for telling copies apart; None without an address."""
+    parts = [str(venue.get(k, "")).lower() for k in ("address", "town", "postcode")]
+    if not any(parts[:2]):
+        return None
+    point = tuple(round(venue[k], 4) for k in ("latitude", "longitude") if k in venue)
+    return (*parts, *point, venue.get("private", False))
+
+
+def _venue(conversion: Conversion, location: Record, county: str) -> dict[str, Any]:
     venue: dict[str, Any] = {}
     address = _address(location)
     lines = [address.text("address_1"), address.text("address_2")]
@@ -51,8 +95,12 @@ def read_location(conversion: Conversion, location: Record, county: str) -> None
         if value:
             venue[key] = value
     code = address.text("postal_code", "postcode")
+    district = parse_postcode(code) if code else None
+    masked = location.get("mask_exact_address") in (True, "true", 1)
     if code and postcode(code):
         venue["postcode"] = postcode(code)
+    elif district and (masked or not street):  # only a district: a hidden home address
+        venue["postcode"] = district[0]
     elif code:
         conversion.keep(address.where("postal_code"), code, "not a UK postcode")
     for key in ("state_province", "region", "country"):
@@ -73,7 +121,27 @@ def read_location(conversion: Conversion, location: Record, county: str) -> None
     venue["accessibility"] = _accessibility(conversion, location)
     if not venue["accessibility"]:
         del venue["accessibility"]
-    conversion.add("locations", venue)
+    if masked or (district and not street and district[1] == district[0]):
+        _make_private(conversion, venue, location, masked)
+    return venue
+
+
+def _make_private(
+    conversion: Conversion, venue: dict[str, Any], location: Record, masked: bool
+) -> None:
+    """Someone's home: keep only the town and postcode district, and no map point."""
+    for key in ("address", "latitude", "longitude"):
+        venue.pop(key, None)
+    if location.text("name") is None:  # the name was the street
+        venue["name"] = "Private home"
+    if "postcode" in venue:
+        venue["postcode"] = venue["postcode"].split(" ")[0]
+    venue["private"] = True
+    why = "the feed hides its exact address" if masked else "the feed gives no street"
+    conversion.note(
+        f"locations: '{venue.get('name', 'a venue')}' is marked private because {why}: only "
+        "the town and postcode district are shown"
+    )
 
 
 NOT_UK = "the Local Offer lists places in the UK"

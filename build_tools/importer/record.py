@@ -20,6 +20,7 @@ class Kept:
 
 
 NO_FIELD = "no field in the Local Offer format"
+UNMAPPED_TERM = "a taxonomy term with no matching type of provision or need"
 
 
 def is_empty(value: Any) -> bool:
@@ -58,6 +59,12 @@ class Record:
     def use(self, *keys: str) -> None:
         """Mark fields as used without reading them: ids and values the export derives."""
         self._used.update(keys)
+
+    def use_all(self) -> None:
+        """Mark every field here and below as used: for a copy of something already read."""
+        self._used.update(self.data)
+        for child in self._children:
+            child.use_all()
 
     def record(self, *keys: str) -> Record | None:
         """A nested object."""

@@ -13,6 +13,8 @@ from .oruk3 import convert_v3
 from .output import ServiceResult, check_text, file_name, render, results_for
 from .record import Record
 from .sources import Found, read_source
+from .summary import field_states
+from .terms import TermMap, apply_term_map, load_term_map, unmapped_terms
 
 DUPLICATES = "duplicates"
 
@@ -29,13 +31,14 @@ class ImportReport:
         return [s for s in self.services if s.path and not s.fill_in and not s.duplicate_of]
 
 
-def convert(found: Found, county: str) -> Conversion:
+def convert(found: Found, county: str, terms: TermMap | None = None) -> Conversion:
     """One service from the feed, converted, with everything unread kept."""
     record = Record(found.data)
     convert_one = convert_v3 if found.style == "3.0" else convert_legacy
     conversion = convert_one(record, found.origin, county)
     conversion.kept.extend(found.conflicts)
     conversion.kept.extend(record.leftovers())
+    apply_term_map(conversion, load_term_map() if terms is None else terms)
     finish(conversion)
     return conversion
 
@@ -49,7 +52,13 @@ def _organisation(conversion: Conversion) -> str:
 
 
 def import_feed(
-    source: Path, out: Path, today: dt.date, *, force: bool = False, county: str | None = None
+    source: Path,
+    out: Path,
+    today: dt.date,
+    *,
+    force: bool = False,
+    county: str | None = None,
+    terms: TermMap | None = None,
 ) -> ImportReport:
     """Import every service in `source` into provider files in `out`."""
     found, skipped = read_source(source)
@@ -58,7 +67,7 @@ def import_feed(
     taken: set[str] = set()
     names: dict[str, tuple[Conversion, str]] = {}
     for item in found:
-        conversion = convert(item, county)
+        conversion = convert(item, county, terms)
         result = results_for(conversion)
         key = _name_key(conversion)
         first = names.get(key)
@@ -76,6 +85,8 @@ def import_feed(
         target = folder / f"{slug}.yaml"
         if key and not first:
             names[key] = (conversion, target.name)
+        result.fields = field_states(conversion.entry, conversion.derived, result.fill_in)
+        result.unmapped_terms = unmapped_terms(conversion)
         text = render(conversion, result.fill_in, result.duplicate_of)
         if target.exists() and not force:
             result.not_written = f"{target} already exists; use --force to replace it"

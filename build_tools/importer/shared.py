@@ -9,7 +9,7 @@ from typing import Any
 from ..exports.oruk import EXTENSION
 from ..exports.taxonomy import BY_KEY
 from .convert import Conversion, set_markdown, set_plain
-from .record import Record
+from .record import UNMAPPED_TERM, Record
 from .values import (
     age,
     choice,
@@ -153,9 +153,7 @@ def read_terms(
         if found:
             conversion.add(found[0], found[1])
         else:
-            conversion.keep(
-                where, name, "a taxonomy term with no matching type of provision or need"
-            )
+            conversion.keep(where, name, UNMAPPED_TERM)
 
 
 def read_attribute_terms(conversion: Conversion, attributes: list[Record]) -> None:
@@ -176,13 +174,32 @@ def read_attribute_terms(conversion: Conversion, attributes: list[Record]) -> No
     read_terms(conversion, names)
 
 
-def read_review_date(conversion: Conversion, service: Record) -> None:
+def read_review_date(conversion: Conversion, service: Record, ours: bool = False) -> None:
+    """last_reviewed from the feed's assured date, or else the date it was last updated.
+
+    Another directory's dates say when someone last touched the record, not that a provider
+    checked it, so the value is proposed for an editor to confirm (our own export's is a fact).
+    """
     assured = service.text("assured_date")
     day = date(assured) if assured else None
-    if day:
-        conversion.put(("last_reviewed",), day)
-    elif assured:
+    if assured and not day:
         conversion.keep(service.where("assured_date"), assured, "not a date")
     modified = service.data.get("last_modified")
     if isinstance(modified, str) and day and modified.startswith(day + "T00:00:00"):
         service.use("last_modified")  # our export writes the review date here
+    source = "assured date"
+    if not day:
+        for key in ("updated_at", "last_modified"):
+            updated = service.text(key)
+            day = date(updated) if updated else None
+            if day:
+                source = "last update"
+                break
+    if not day:
+        return
+    conversion.put(("last_reviewed",), day)
+    if not ours:
+        conversion.note(
+            f"last_reviewed: proposed from the feed's {source} ({day}); confirm the entry with "
+            "the provider, then set the date you checked it"
+        )

@@ -3,6 +3,7 @@ and Outpost)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -73,4 +74,17 @@ def _describes(description: str, slot: dict[str, Any], day_codes: Mapping[str, s
         ),
         with_notes=False,
     )
-    return bool(words) and description == words
+    return bool(words) and (description == words or _only_days_and_times(description))
+
+
+_DAY_AND_TIME_WORDS = re.compile(
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d{1,2}(?:[:.]\d{2})?(?:am|pm)?|"
+    r"to|from|until|and|every|each|am|pm|noon|midday|-|–",
+    re.IGNORECASE,
+)
+
+
+def _only_days_and_times(description: str) -> bool:
+    """ "Monday 07:30 to 18:00", "Saturday from 10:00am to 12:00pm": nothing a note adds."""
+    words = re.findall(r"[^\s,]+", description)
+    return bool(words) and all(_DAY_AND_TIME_WORDS.fullmatch(word) for word in words)

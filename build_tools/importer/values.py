@@ -100,6 +100,11 @@ def _key(text: str) -> str:
     return " ".join(word for word in words if word != "and")
 
 
+def term_key(text: str) -> str:
+    """A term as a lookup key: lower case, no punctuation, no "and"."""
+    return _key(text)
+
+
 @cache
 def _choices(path: tuple[str, ...]) -> dict[str, str]:
     table = {_key(code): code for code in vocabulary(*path)}
@@ -200,6 +205,30 @@ def repeat_words(freq: str, byday: str, days: dict[str, str]) -> str | None:
     return text[0].upper() + text[1:]
 
 
+_HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s+.*|\*\*[^*]+\*\*:?|__[^_]+__:?)\s*$")
+
+
+def is_heading(paragraph: str) -> bool:
+    """A Markdown heading, a line all in bold, or a few words with no full stop ("Welcome!",
+    "About us", "What we do:"): a title over the text, not a sentence of it."""
+    text = paragraph.strip()
+    if "\n" in text or not text:
+        return False
+    if _HEADING_LINE.match(text):
+        return True
+    words = text.rstrip("!:?").split()
+    return len(words) <= 5 and not text.endswith(".")
+
+
+def first_real_sentence(markdown: str) -> str:
+    """The first sentence of the first paragraph that is prose, not a heading or a list."""
+    for paragraph in re.split(r"\n\s*\n", markdown):
+        if is_heading(paragraph) or re.match(r"^\s*(?:[-*]|\d+[.)])\s", paragraph):
+            continue
+        return first_sentence(paragraph)
+    return ""
+
+
 def first_sentence(text: str) -> str:
     """The first sentence of plain text: up to the first . ! or ? followed by a space."""
     plain = " ".join(re.sub(r"[*_\\]|\[([^\]]*)\]\([^)]*\)", r"\1", text).split())
@@ -210,7 +239,8 @@ def first_sentence(text: str) -> str:
 # Words that say who can make the first contact, for feeds with only free text about it.
 _ROUTE_WORDS = (
     ("self-referral", r"\b(self[- ]refer\w*|refer yourself|drop[- ]in|just turn up|contact us|"
-     r"call us|ring us|email us|book (a|your) place|come along)\b"),
+     r"call us|ring us|email us|book (a|your) place|come along|phone or email|"
+     r"ring the office|phone the office|get in touch|fill in the form)\b"),
     ("professional-referral", r"\b(gp|health visitor|social worker|professional|referred by|"
      r"referral from)\b"),
     ("ehc-plan", r"\b(ehc plan|ehcp|education, health and care plan)\b"),

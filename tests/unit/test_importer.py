@@ -174,7 +174,7 @@ def test_outpost_feed(tmp_path: Path) -> None:
     assert left["locations[0].accessibilities[2]"] == "Baby changing facilities"
     assert left["contacts[0]"] == "Saturdays only"
     assert left["contacts[1]"]["name"] == "Sam Example"  # private contact: kept, not published
-    assert left["local_offer.survey_answers[2]"]["answer"] == "A quiet tent for the garden."
+    assert data["local_offer"]["future_plans"] == "A quiet tent for the garden."
     gaming = entry(next(s for s in report.services if s.name.startswith("Brierley")).path)
     assert gaming["schedules"] == [
         {"days": ["tuesday", "thursday"], "opens": "18:00", "closes": "20:00"}
