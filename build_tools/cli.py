@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from functools import partial
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import click
