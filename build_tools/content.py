@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .easy_read import check_easy_read, render_easy_read, unexplained_abbreviations
+from .easy_read_opening import check_opening
 from .easy_read_services import render_easy_read_service
 from .feedback import FEEDBACK_PAGE, Comment, check_freshness, load_feedback, render_feedback_page
 from .glossary import GLOSSARY_PAGE, Glossary, load_glossary, render_glossary_page
 from .markers import expand_markers
 from .model import Provider
+from .notices import check_notices
 from .pictures import CREDIT, GALLERY_PAGE, PICTURES, Picture, render_gallery_page
 from .problems import Problem
 from .safe_yaml import Position, make_problem
@@ -74,7 +76,9 @@ def easy_read_path(provider: Provider) -> str:
     return f"services/{provider.slug}/easy-read.md"
 
 
-def generated_pages(data: ContentData, providers: Iterable[Provider]) -> dict[str, str]:
+def generated_pages(
+    data: ContentData, providers: Iterable[Provider], today: dt.date
+) -> dict[str, str]:
     """The pages the content adds to the site, as {source path: Markdown}."""
     pages = {
         GLOSSARY_PAGE: render_glossary_page(data.glossary),
@@ -82,8 +86,24 @@ def generated_pages(data: ContentData, providers: Iterable[Provider]) -> dict[st
         GALLERY_PAGE: render_gallery_page(),
     }
     for provider in providers:
-        pages[easy_read_path(provider)] = render_easy_read_service(provider, data.glossary)
+        pages[easy_read_path(provider)] = render_easy_read_service(provider, data.glossary, today)
     return pages
+
+
+def check_service_easy_read(
+    sources: dict[str, str], providers: Iterable[Provider], docs_name: str
+) -> list[Problem]:
+    """Every service's easy-read page against its full page: no notice left out (an error),
+    and a first sentence that says what the service is (a warning)."""
+    problems: list[Problem] = []
+    for provider in providers:
+        path = easy_read_path(provider)
+        full, easy = sources.get(f"services/{provider.slug}.md"), sources.get(path)
+        if full is None or easy is None:
+            continue
+        shown = f"{docs_name}/{path}"
+        problems += check_notices(full, easy, shown) + check_opening(easy, shown)
+    return problems
 
 
 def is_easy_read(source: str) -> bool:

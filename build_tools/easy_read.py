@@ -34,6 +34,9 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A UK phone number as people write it (01632 960400, 0300 123 4567) and an email address.
+_PHONE = re.compile(r"(?<![\d+])0\d{2,4} ?\d{3} ?\d{3,4}(?!\d)")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,22 @@ def unexplained_abbreviations(
     return problems
 
 
+def link_contacts(line: str) -> str:
+    """Phone numbers and email addresses written as text become links a thumb can tap; those
+    already inside a link are left alone."""
+    parts = []
+    last = 0
+    for match in _LINK.finditer(line):
+        parts += [_link_plain(line[last : match.start()]), match.group(0)]
+        last = match.end()
+    return "".join([*parts, _link_plain(line[last:])])
+
+
+def _link_plain(text: str) -> str:
+    text = _EMAIL.sub(lambda m: f"[{m.group(0)}](mailto:{m.group(0)})", text)
+    return _PHONE.sub(lambda m: f"[{m.group(0)}](tel:+44{m.group(0)[1:].replace(' ', '')})", text)
+
+
 def render_easy_read(markdown: str, root: str, glossary: Glossary) -> str:
     """The page's Markdown with each row as an HTML block of picture and text, everything in an
     easy-read wrapper, and the hard words explained at the end.
@@ -205,7 +224,8 @@ def render_easy_read(markdown: str, root: str, glossary: Glossary) -> str:
     `root` is the way from the page up to the site root, such as "../../".
     """
     out: list[str] = []
-    words: dict[str, str] = {}
+    # Keyed by glossary entry, so "EHC plan" and "EHC plans" are explained once.
+    words: dict[str, tuple[str, str]] = {}
     opened = False
     for block in blocks(markdown):
         # The page title stays outside the wrapper, where MkDocs finds it.
@@ -230,20 +250,21 @@ def render_easy_read(markdown: str, root: str, glossary: Glossary) -> str:
         for line in block.lines[1:]:
             item = bool(_LIST_ITEM.match(line))
             # Each sentence is a paragraph of its own; list items stay together.
-            out += ["", line] if previous_item and not item else [line]
+            linked = link_contacts(line)
+            out += ["", linked] if previous_item and not item else [linked]
             if not item:
                 out.append("")
             previous_item = item
             for word in hard_words(line):
                 entry = glossary.find(word)
                 if entry and entry.easy_read:
-                    words.setdefault(word[0].upper() + word[1:], entry.easy_read)
+                    words.setdefault(entry.term, (word[0].upper() + word[1:], entry.easy_read))
         out += ["", "</div>", "", "</div>", ""]
     if not opened:
         out += ['<div class="lo-easy-read" markdown="1">', ""]
     if words:
         out += ["## Hard words", ""]
-        for word, meaning in words.items():
+        for word, meaning in words.values():
             out += [f"**{word}**", f":   {meaning}", ""]
     out += ["</div>", ""]
     return "\n".join(out)

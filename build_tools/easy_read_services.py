@@ -9,13 +9,17 @@ A provider's own `easy_read` lines replace the generated ones for that part.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
+from .dates import long_date
 from .easy_read import MAX_WORDS, word_count
+from .easy_read_opening import activity, what_it_is
 from .glossary import Glossary, abbreviations_in
 from .links import mailto_href, sms_href, tel_href
 from .model import Provider, Schedule
-from .pages import link_target, long_date, plain
+from .notices import easy_read_notice_lines, service_notices
+from .pages import link_target, plain
 from .pictures import PICTURES
 from .schema import vocabulary
 
@@ -69,7 +73,7 @@ CATEGORY_LINES: dict[str, tuple[str, str]] = {
     "adulthood-community": ("friends", "It helps young people make friends and join in."),
     "adulthood-health": ("stethoscope", "It helps young people stay healthy as adults."),
     "travel": ("bus", "It helps with travel."),
-    "leisure": ("play", "It is a fun activity."),
+    "leisure": ("play", "You can have fun and try new things."),
     "childcare": ("toy", "It looks after children while parents work or rest."),
     "information-advice": ("information", "It gives advice and information."),
     "support-groups": ("group", "It is a group where families meet and help each other."),
@@ -263,8 +267,22 @@ def _part_rows(provider: Provider, part: str, writer: _Writer) -> list[tuple[str
     return list(makers[part]())
 
 
-def render_easy_read_service(provider: Provider, glossary: Glossary) -> str:
-    """The easy-read page of one service, in the easy-read row format."""
+# Pictures for the opening sentence where the activity has its own.
+_ACTIVITY_PICTURES = {"Swimming": "swimming", "Cooking lessons": "cooking", "A school": "school"}
+
+
+def _opening(provider: Provider, writer: _Writer) -> list[str]:
+    """The first row: what the service is, before anything else."""
+    first = CATEGORY_LINES[provider.categories[0]][0]
+    picture = _ACTIVITY_PICTURES.get(activity(provider), first)
+    sentence = writer.first_fit(*what_it_is(provider))
+    row = [f"![{PICTURES[picture].alt}](picture:{picture})", sentence, ""]
+    return ["## What it is", "", *row]
+
+
+def render_easy_read_service(provider: Provider, glossary: Glossary, today: dt.date) -> str:
+    """The easy-read page of one service, in the easy-read row format: its notices (closed,
+    may be out of date, moved) first, then what it is, then the six parts."""
     writer = _Writer(glossary)
     lines = [
         "---",
@@ -276,6 +294,8 @@ def render_easy_read_service(provider: Provider, glossary: Glossary) -> str:
         "",
         f"# {plain(provider.name)}: easy read",
         "",
+        *easy_read_notice_lines(service_notices(provider, today)),
+        *_opening(provider, writer),
     ]
     for part, (heading, _) in PARTS.items():
         lines += [f"## {heading}", ""]

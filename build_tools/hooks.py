@@ -138,7 +138,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> None:
     """Easy-read service pages, the glossary, "you said, we did" and the pictures used."""
     data: site_content.ContentData = _state["content"]
-    generated = site_content.generated_pages(data, catalog.providers)
+    generated = site_content.generated_pages(data, catalog.providers, _state["today"])
     for path, text in generated.items():
         service = path.startswith("services/")
         inclusion = InclusionLevel.NOT_IN_NAV if service else InclusionLevel.UNDEFINED
@@ -146,6 +146,10 @@ def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> 
     sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
     twins, problems = site_content.easy_read_twins(sources, Path(config.docs_dir).name)
     _state["problems"] += problems
+    docs_name = Path(config.docs_dir).name
+    _state["problems"] += site_content.check_service_easy_read(
+        sources, catalog.providers, docs_name
+    )
     _state["context"] = site_content.ContentContext(
         data.glossary, catalog.providers, twins, frozenset(generated), Path(config.docs_dir).name
     )

@@ -71,6 +71,8 @@ class Provider:
     organisation_website: str | None = None
     organisation_description: str | None = None
     status: str = "active"
+    # The day the service moved to the place under `locations` (build_tools/notices.py).
+    moved_on: dt.date | None = None
     show_from: dt.date | None = None
     show_until: dt.date | None = None
     ehc_plan_needed: bool = False
@@ -130,6 +132,7 @@ def provider_from_dict(slug: str, data: dict[str, Any]) -> Provider:
         organisation_website=organisation.get("website"),
         organisation_description=organisation.get("description"),
         status=data.get("status", "active"),
+        moved_on=_date(data.get("moved_on")),
         show_from=_date(data.get("show_from")),
         show_until=_date(data.get("show_until")),
         categories=tuple(data["categories"]),

@@ -15,8 +15,10 @@ from collections.abc import Iterator
 from html import escape
 from urllib.parse import quote
 
+from .dates import long_date
 from .links import mailto_href, sms_href, tel_href
 from .model import Contact, Location, Provider, Schedule
+from .notices import notice_lines, service_notices
 from .schema import SAFE_LINK_SCHEMES, local_offer_questions, vocabulary
 
 # Used when mkdocs.yml sets no `extra.report_problem_email`.
@@ -56,11 +58,6 @@ def _guard_target(match: re.Match[str], text: str) -> str:
     """Keep a link target with a safe scheme; turn any other into a harmless #fragment."""
     rest = text[match.end() : match.end() + 12].lower()
     return match.group(0) if rest.startswith(SAFE_LINK_SCHEMES) else match.group(0) + "#"
-
-
-def long_date(day: dt.date) -> str:
-    """3 March 2026."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def age_text(low: int, high: int) -> str:
@@ -228,21 +225,7 @@ def render_service_page(
 ) -> str:
     """The whole Markdown page for one service."""
     lines = [*front_matter(provider), f"# {plain(provider.name)}", "", plain(provider.summary), ""]
-    if provider.status == "temporarily-closed":
-        lines += [
-            '!!! warning "Temporarily closed"',
-            "",
-            "    This service is temporarily closed. Contact them to find out more.",
-            "",
-        ]
-    if provider.is_overdue(today):
-        lines += [
-            '!!! warning "This information may be out of date"',
-            "",
-            f"    It was last checked on {long_date(provider.last_reviewed)}, more than "
-            "12 months ago. Check with the service before you go.",
-            "",
-        ]
+    lines += notice_lines(service_notices(provider, today))
     lines += ["## At a glance", "", *_glance(provider)]
     lines += [
         "## About this service",

@@ -819,6 +819,28 @@ _code(
     "easy-read page, so they follow the same rule: one idea, at most 15 words.",
 )
 
+_code(
+    "LO330",
+    "easy-read-missing-notice",
+    E,
+    "An easy-read page leaves out a notice of its service page",
+    'The service page shows the notice "{notice}", but its easy-read page does not.',
+    "Add the notice's easy-read words to build_tools/notices.py, so both pages show it.",
+    "A young person using easy read must see that a service is closed, has moved or may be "
+    "out of date, just as the full page says. Every notice on a service page needs easy-read "
+    "words and a picture.",
+)
+_code(
+    "LO331",
+    "easy-read-vague-opening",
+    W,
+    "An easy-read page does not say what the service is",
+    'The first sentence, "{sentence}", does not name an activity or a type of service.',
+    "Start with what the service is, for example: Football sessions for children aged 5 to 18.",
+    "The first sentence of an easy-read service page tells a young person what the service "
+    "is. Words such as 'a fun activity' do not.",
+)
+
 
 # --- LO4xx: submissions through the issue form or the website form ------------------------------
 _code(

@@ -6,10 +6,13 @@ pages while pytest is still collecting tests, before any fixture runs.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import shutil
 import tempfile
 from pathlib import Path
 
+from build_tools.clock import build_day
 from build_tools.site import build_site
 from tests.injection import corpus_entries, write_entries
 from tests.support import FIXTURE_PROVIDERS, REPO_ROOT, TODAY
@@ -59,3 +62,27 @@ def html_pages(site: Path) -> list[Path]:
 def page_url_path(site: Path, page: Path) -> str:
     """The URL path of a built page: services/x/index.html -> services/x/."""
     return page.relative_to(site).as_posix().removesuffix("index.html")
+
+
+def _notice_providers() -> Path:
+    """The fixture providers, three of them changed so that every kind of notice shows on the
+    day of the build: one temporarily closed, one not checked for two years, one just moved."""
+    folder = Path(tempfile.mkdtemp(prefix="localoffer-notices-providers-"))
+    _built["notices-providers"] = folder
+    today = build_day()
+    # Lines added at the end of the file; a later key would be a duplicate, which fails.
+    changes = {
+        "castle-hill-speech-drop-in": "status: temporarily-closed",
+        "go-independent-travel-training": f'moved_on: "{today - dt.timedelta(days=7)}"',
+    }
+    for path in sorted(FIXTURE_PROVIDERS.glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if path.stem == "open-door-send-advice-service":  # not checked for two years
+            old = today - dt.timedelta(days=800)
+            text = re.sub(r"(?m)^last_reviewed: .*$", f'last_reviewed: "{old}"', text)
+        extra = changes.get(path.stem)
+        (folder / path.name).write_text(text + (f"{extra}\n" if extra else ""), encoding="utf-8")
+    return folder
+
+
+GENERATED["notices"] = _notice_providers

@@ -134,6 +134,10 @@ NOT_FROM_ONE_EXAMPLE: dict[str, str] = {
     "LO312": "content; "
     "tests/unit/test_feedback.py::test_warns_when_newest_entry_is_over_a_year_old",
     "LO313": "content; tests/unit/test_easy_read.py::test_row_with_too_many_sentences",
+    "LO330": "a service page against its easy-read page; "
+    "tests/unit/test_notices.py::test_the_checker_fails_a_page_that_drops_a_notice",
+    "LO331": "a generated easy-read page; "
+    "tests/unit/test_notices.py::test_a_vague_first_sentence_is_a_warning",
     "LO401": "comes from an issue, not a file; "
     "tests/unit/test_submission.py::test_an_update_of_an_unknown_service_is_refused",
     "LO402": "comes from an issue, not a file; "

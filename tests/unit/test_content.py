@@ -16,7 +16,7 @@ from build_tools.content import (
 from build_tools.glossary import Entry, Glossary
 from build_tools.model import provider_from_dict
 from build_tools.pictures import PICTURES, picture_file
-from tests.support import REPO_ROOT
+from tests.support import REPO_ROOT, TODAY
 from tests.unit.test_pages import entry
 
 EASY = (
@@ -79,7 +79,7 @@ def test_generated_pages_include_glossary_feedback_gallery_and_each_service() ->
     data = load_content_data(REPO_ROOT / "content", dt.date(2026, 11, 25))
     assert data.problems == []
     providers = [provider_from_dict("lye-play", entry())]
-    pages = generated_pages(data, providers)
+    pages = generated_pages(data, providers, TODAY)
     assert {"glossary.md", "you-said-we-did.md", "editors/pictures.md"} <= set(pages)
     assert "services/lye-play/easy-read.md" in pages
     glossary = pages["glossary.md"]

@@ -17,7 +17,7 @@ from build_tools.easy_read_services import (
 from build_tools.glossary import load_glossary
 from build_tools.model import provider_from_dict
 from build_tools.schema import vocabulary
-from tests.support import REPO_ROOT
+from tests.support import REPO_ROOT, TODAY
 from tests.unit.test_pages import entry
 
 GLOSSARY, _ = load_glossary(REPO_ROOT / "content" / "glossary.yml", "glossary")
@@ -35,11 +35,11 @@ def test_every_sample_service_passes_the_checker() -> None:
     catalog = load_catalog(REPO_ROOT / "providers", dt.date(2026, 11, 25))
     assert len(catalog.providers) >= 60
     for provider in catalog.providers:
-        assert problems_in(render_easy_read_service(provider, GLOSSARY)) == [], provider.slug
+        assert problems_in(render_easy_read_service(provider, GLOSSARY, TODAY)) == [], provider.slug
 
 
 def test_page_has_the_six_parts_and_links_back() -> None:
-    page = render_easy_read_service(provider_from_dict("lye-play", entry()), GLOSSARY)
+    page = render_easy_read_service(provider_from_dict("lye-play", entry()), GLOSSARY, TODAY)
     assert "kind: easy-read\nstandard: ../lye-play.md\n" in page
     assert "# Lye Stay and Play: easy read" in page
     for heading in ("Who it is for", "What happens", "Where and when", "Does it cost money?",
@@ -66,7 +66,7 @@ def test_long_names_fall_back_to_shorter_sentences() -> None:
         ],
         contacts=[{"role": "ABC XYZ referral and assessment team", "phone": "01632 960555"}],
     )
-    page = render_easy_read_service(provider_from_dict("x", data), GLOSSARY)
+    page = render_easy_read_service(provider_from_dict("x", data), GLOSSARY, TODAY)
     assert "It happens in Lye." in page
     assert "Ring [01632 960555](tel:+441632960555)." in page
     assert problems_in(page) == []
@@ -76,7 +76,9 @@ def test_a_town_in_capitals_never_stops_the_build() -> None:
     """A venue, town or address in capitals reads as abbreviations the glossary lacks; the page
     then says to ask, rather than failing the build for everyone."""
     place = {"name": "THE HUB", "address": "1 HIGH STREET", "town": "LYE", "postcode": "DY9 8AA"}
-    page = render_easy_read_service(provider_from_dict("x", entry(locations=[place])), GLOSSARY)
+    page = render_easy_read_service(
+        provider_from_dict("x", entry(locations=[place])), GLOSSARY, TODAY
+    )
     assert "Ask them where it is." in page
     assert "The postcode is DY9 8AA." in page
     assert problems_in(page) == []
@@ -94,7 +96,7 @@ def test_paid_service_with_schedule() -> None:
             }
         ],  # fmt: skip
     )
-    page = render_easy_read_service(provider_from_dict("x", data), GLOSSARY)
+    page = render_easy_read_service(provider_from_dict("x", data), GLOSSARY, TODAY)
     assert "You have to pay for it." in page
     assert "It costs £4.50 each time." in page
     assert "It is on Tuesday and Thursday." in page
@@ -104,7 +106,7 @@ def test_paid_service_with_schedule() -> None:
 
 def test_providers_own_lines_replace_a_part() -> None:
     data = entry(easy_read={"what_happens": ["We sing songs.", "We play games."]})
-    page = render_easy_read_service(provider_from_dict("x", data), GLOSSARY)
+    page = render_easy_read_service(provider_from_dict("x", data), GLOSSARY, TODAY)
     part = page.split("## What happens\n\n", 1)[1].split("## ", 1)[0]
     assert part == (
         "![A star](picture:star)\nWe sing songs.\n\n![A star](picture:star)\nWe play games.\n\n"

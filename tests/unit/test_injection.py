@@ -105,7 +105,7 @@ def test_service_page_writes_nothing_that_runs(attack: str) -> None:
 
 @pytest.mark.parametrize("attack", ATTACKS)
 def test_easy_read_page_writes_nothing_that_runs(attack: str) -> None:
-    html = to_html(render_easy_read_service(hostile(attack), GLOSSARY))
+    html = to_html(render_easy_read_service(hostile(attack), GLOSSARY, TODAY))
     # Easy-read pictures are written as links to picture:NAME until the page hook swaps them for
     # files; that scheme is the page's own, not the provider's.
     found = [f for f in unsafe_html(html) if "picture:" not in f]

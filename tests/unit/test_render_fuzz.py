@@ -48,7 +48,7 @@ def render_all(entry: dict[str, Any]) -> str:
     provider = provider_from_dict("fuzz", entry)
     page = render_service_page(provider, TODAY)
     html = clean_page_html(to_html(page))
-    easy = to_html(render_easy_read_service(provider, GLOSSARY).replace("picture:", "../"))
+    easy = to_html(render_easy_read_service(provider, GLOSSARY, TODAY).replace("picture:", "../"))
     html += clean_page_html(easy)
     html += service_card(provider, "fuzz/") + script_tag(service_jsonld(provider, Publisher()))
     return html
