@@ -11,6 +11,7 @@ import click
 
 from . import docs, scaffold
 from .catalog import load_catalog
+from .cli_edit import edit_command
 from .cli_report import report_group
 from .cli_submit import from_issue_command, issue_form_command
 from .clock import build_day
@@ -419,3 +420,4 @@ def import_oruk(
 main.add_command(issue_form_command)
 main.add_command(from_issue_command)
 main.add_command(report_group)
+main.add_command(edit_command)
