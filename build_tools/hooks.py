@@ -17,9 +17,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from build_tools import content as site_content
+from build_tools.admin import DecapMissing, write_admin
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
 from build_tools.clock import build_day
+from build_tools.cms import cms_settings
 from build_tools.content_files import refused_files, refused_message
 from build_tools.csp import meta_policy
 from build_tools.editors_page import DATA_REPORT_PAGE, data_report_page
@@ -227,10 +229,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """on_post_build: write the search files, the open data exports (ORUK API, CSV, feed,
-    robots.txt), date the sitemap, then make the printed Local Offer and the offline copy."""
+    robots.txt), date the sitemap, then make the printed Local Offer and the offline copy, and
+    last the editor at /admin/, so that nothing else holds it."""
     write_search(Path(config.site_dir), _state["catalog"].providers, _state["guidance"])
     write_exports(Path(config.site_dir), _state["catalog"].providers, _state["publisher"])
     write_paper_and_offline(config)
+    try:
+        write_admin(
+            Path(config.site_dir),
+            cms_settings(config.extra),
+            config.site_name,
+            config.site_url or "",
+        )
+    except DecapMissing as error:
+        raise PluginError(str(error)) from error
 
 
 def write_paper_and_offline(config: MkDocsConfig) -> None:
