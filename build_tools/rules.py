@@ -231,6 +231,19 @@ def check_markdown(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Pro
             snippet = html.group()[:40]
             yield _problem(doc, file, path, "html-in-text", label=label, snippet=snippet)
             continue
+        # Before the quick test below: box marks are plain punctuation to it.
+        if box := _BOX.search(text):
+            yield _problem(
+                doc,
+                file,
+                path,
+                "markdown-not-allowed",
+                label=label,
+                what=f'"{box.group(1)}", which draws a box like the site\'s own warnings',
+                fix="Remove the marks at the start of the line. Use **bold** for words that"
+                " must stand out.",
+            )
+            continue
         if not needs_rendering(text):
             continue
         rendered = render_field(text, prepare)
@@ -257,17 +270,6 @@ def check_markdown(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Pro
                 label=label,
                 what="a picture",
                 fix="Remove the picture. Pictures cannot be added to provider text.",
-            )
-        elif box := _BOX.search(text):
-            yield _problem(
-                doc,
-                file,
-                path,
-                "markdown-not-allowed",
-                label=label,
-                what=f'"{box.group(1)}", which draws a box like the site\'s own warnings',
-                fix="Remove the marks at the start of the line. Use **bold** for words that"
-                " must stand out.",
             )
         elif rendered.headings or _HEADING.search(text) or _SETEXT.search(text):
             yield _problem(

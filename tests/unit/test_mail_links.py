@@ -126,7 +126,7 @@ def outputs_for(address: str) -> list[str]:
     return [
         render_service_page(provider, TODAY, "localoffer@dudley.example"),
         directory_part((provider,), "https://localoffer.dudley.example/"),
-        render_easy_read_service(provider, GLOSSARY),
+        render_easy_read_service(provider, GLOSSARY, TODAY),
         mailto_href(record["contacts"][0]["email"]),
     ]
 
