@@ -12,6 +12,7 @@ from typing import Any
 
 from slugify import slugify
 
+from .characters import hidden_character, skeleton, strings_in
 from .load import LoadedFile
 from .model import one_year_before
 from .pages import plain, simple_markdown
@@ -39,46 +40,12 @@ _SETEXT = re.compile(r"^\s{0,3}(=+|-{2,})\s*$", re.MULTILINE)
 _SENTENCE_BREAK = re.compile(r"([a-z]{3,}\.|[!?])\s+[A-Z]")
 # Local parts that name a role, not a person.
 _ROLE_WORDS = {
-    "info",
-    "office",
-    "admin",
-    "enquiries",
-    "enquiry",
-    "hello",
-    "contact",
-    "team",
-    "send",
-    "sen",
-    "senco",
-    "referrals",
-    "referral",
-    "bookings",
-    "booking",
-    "help",
-    "support",
-    "reception",
-    "duty",
-    "advice",
-    "mail",
-    "general",
-    "clinic",
-    "service",
-    "services",
-    "therapy",
-    "nursery",
-    "school",
-    "college",
-    "club",
-    "parents",
-    "family",
-    "families",
-    "youth",
-    "localoffer",
-    "local-offer",
-    "transport",
-    "ehc",
-    "inclusion",
-}
+    "info", "office", "admin", "enquiries", "enquiry", "hello", "contact", "team", "send", "sen",
+    "senco", "referrals", "referral", "bookings", "booking", "help", "support", "reception",
+    "duty", "advice", "mail", "general", "clinic", "service", "services", "therapy", "nursery",
+    "school", "college", "club", "parents", "family", "families", "youth", "localoffer",
+    "local-offer", "transport", "ehc", "inclusion",
+}  # fmt: skip
 _PERSONAL = re.compile(r"[a-z]+[._-][a-z]+[0-9]*")
 
 _LINK_TARGETS = re.compile(r"\]\(\s*<?([^\s)>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
@@ -295,6 +262,13 @@ def check_emails(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Probl
             )
 
 
+def check_hidden_characters(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
+    for path, text in strings_in(doc.data):
+        codepoint = hidden_character(text)
+        if codepoint is not None:
+            yield _problem(doc, file, path, "hidden-character", codepoint=codepoint)
+
+
 ENTRY_RULES: list[Rule] = [
     check_ages,
     check_review_date,
@@ -306,6 +280,7 @@ ENTRY_RULES: list[Rule] = [
     check_markdown,
     check_urls,
     check_emails,
+    check_hidden_characters,
 ]
 
 
@@ -369,4 +344,26 @@ def check_across_files(files: list[LoadedFile]) -> list[Problem]:
                         other=first.shown,
                     )
                 )
+    problems.extend(_look_alike_names(files))
     return problems
+
+
+def _look_alike_names(files: list[LoadedFile]) -> Iterator[Problem]:
+    """A name that looks the same as an earlier one but is spelt with other letters."""
+    seen: dict[str, tuple[str, LoadedFile]] = {}
+    for loaded in files:
+        doc = loaded.document
+        name = doc.data.get("name") if doc is not None and isinstance(doc.data, dict) else None
+        if doc is None or not isinstance(name, str):
+            continue
+        first_name, first = seen.setdefault(skeleton(name), (name, loaded))
+        if first is not loaded and first_name.strip().lower() != name.strip().lower():
+            yield make_problem(
+                loaded.shown,
+                doc.position_of(("name",)),
+                "look-alike-name",
+                "name",
+                value=name,
+                other_name=first_name,
+                other=first.shown,
+            )

@@ -47,7 +47,21 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
 # The first characters of every number pattern above: other values are text.
 _NUMBER_STARTS = frozenset("0123456789+-.")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters (C0 but tab and line breaks, DEL, and C1), and Unicode non-characters
+# (U+FDD0 to U+FDEF, and the last two of every plane): none can appear on a web page, and one
+# in a name made the Atom feed badly formed XML for everyone (issue 15).
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+_CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_NONCHARACTERS}]")
+
+
+def _refused_character(character: str) -> str:
+    """The problem name for a character `_CONTROL` found."""
+    point = ord(character)
+    return "control-character" if point < 0xA0 else "non-character"
+
+
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -205,7 +219,7 @@ def _check_characters(text: str, file: str) -> list[Problem]:
             make_problem(
                 file,
                 Position(line, column),
-                "control-character",
+                _refused_character(match.group()),
                 line=line,
                 codepoint=f"U+{ord(match.group()):04X}",
             )
@@ -446,7 +460,7 @@ class _Builder:
                     make_problem(
                         self.file,
                         self._position(node),
-                        "control-character",
+                        _refused_character(control.group()),
                         format_path(path),
                         line=line,
                         codepoint=f"U+{ord(control.group()):04X}",
