@@ -372,7 +372,9 @@ def import_oruk(
     documents (such as a copy of another site's api/ folder), or older ORUK 1.0 and Outpost
     feeds. Each service becomes one YAML file in --out. Anything with no field in the Local
     Offer format is kept in a comment block at the end of its file. Exit code 1 means some
-    files need fields filled in before they pass `localoffer validate`.
+    files need fields filled in before they pass `localoffer validate`. Exit code 2 means the
+    source could not be imported (a file that is not JSON, or nested too deep, or a link in
+    --out): then nothing is written.
 
     \b
     Example:
@@ -380,9 +382,14 @@ def import_oruk(
     """
     import json
 
-    from .importer.run import import_feed
+    from .importer.run import ImportFailed, import_feed
+    from .importer.write import WriteRefused, write_one
 
-    report = import_feed(source, out_dir, today, force=force)
+    try:
+        report = import_feed(source, out_dir, today, force=force)
+    except ImportFailed as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
     for result in report.services:
         where = result.path or result.not_written or "(not written)"
         click.echo(f"{where}  {result.name}")
@@ -405,7 +412,11 @@ def import_oruk(
             "services": [r.as_dict() for r in report.services],
             "skipped": [{"file": f, "why": w} for f, w in report.skipped],
         }
-        report_file.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+        try:
+            write_one(report_file, json.dumps(data, indent=2, ensure_ascii=False))
+        except (WriteRefused, OSError) as error:
+            click.echo(f"Error: the report was not written: {error}", err=True)
+            sys.exit(2)
     ready = len(report.complete)
     click.echo(
         f"Imported {len(report.services)} services into {out_dir}/: {ready} ready, "
