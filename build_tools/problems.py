@@ -854,6 +854,28 @@ _code(
     "/services/castle-hill-speech-drop-in/, so the right file is changed.",
 )
 _code(
+    "LO440",
+    "service-file-not-an-entry",
+    E,
+    "The service file is not a service entry",
+    "The text in the service file box is not a list of fields such as name: and summary:.",
+    "Paste the whole file the website form gave you, or leave the box empty and answer the "
+    "questions instead.",
+    'The service file box takes the YAML file the "Add or update your service" form makes: '
+    "one field per line, such as name: and summary:.",
+)
+_code(
+    "LO441",
+    "submission-not-read",
+    E,
+    "The answers could not be read",
+    "Something in the answers could not be read ({error}).",
+    "Check each answer, in particular the service file box, then edit the issue to try again. "
+    "A Local Offer editor can also help.",
+    "Every submission gets an answer: if the answers make the checker fail in a way it does "
+    "not expect, it says so here instead of saying nothing, and the editors can look into it.",
+)
+_code(
     "LO402",
     "name-taken",
     E,

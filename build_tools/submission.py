@@ -129,9 +129,14 @@ def _start(answers: dict[str, Any], providers: Path) -> _Start:
         start.problems += [p for p in read if p.severity is Severity.ERROR]
         if document is None:
             return start
+        if not isinstance(document.data, dict):
+            start.problems.append(_problem("the service file", "service-file-not-an-entry"))
+            return start
         start.entry = copy.deepcopy(document.data)
+        # Any value can be pasted as the id (a list, a number): only text can match a service.
+        given = start.entry.get("id")
         by_id = {data.get("id"): slug for slug, (_, data) in existing.items()}
-        start.slug = by_id.get(start.entry.get("id"))
+        start.slug = by_id.get(given) if isinstance(given, str) else None
     if UPDATE_OF in answers:
         address = str(answers[UPDATE_OF])
         slug = slug_from_address(address)
