@@ -25,6 +25,9 @@ _LIST_START = re.compile(r"^(\s*)([-+>]|\d+[.)])")
 # The start of every inline link target, and every reference-style link definition.
 _LINK_TARGET = re.compile(r"\]\(\s*<?")
 _LINK_DEFINITION = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)", re.MULTILINE)
+# "#hash" at the start of a line: Python-Markdown makes it a heading, though no one writing
+# "#1 for support" means one (a heading needs a space after the #, which validation refuses).
+_HASH_WORD = re.compile(r"^(\s{0,3})(?=#+[^#\s])", re.MULTILINE)
 
 
 def plain(text: str) -> str:
@@ -40,6 +43,7 @@ def simple_markdown(text: str) -> str:
     removed."""
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     text = text.replace("{", "\\{").replace("`", "\\`")
+    text = _HASH_WORD.sub(r"\1\\", text)
     text = _LINK_TARGET.sub(lambda m: _guard_target(m, text), text)
     return _LINK_DEFINITION.sub(lambda m: _guard_target(m, text), text).strip()
 

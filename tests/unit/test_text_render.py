@@ -197,3 +197,14 @@ def test_the_build_refuses_the_issue_entries_with_a_clear_problem(
     assert result.exit_code == 1
     assert f"{first.name}:" in result.output and "LO240  description" in result.output
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("text", ["#hash", "##1 for support", "#Dudley families", "  #tag"])
+def test_a_hash_word_at_a_line_start_is_text_not_a_heading(text: str) -> None:
+    # Python-Markdown makes "#hash" a heading; validation, which reads the HTML, would refuse
+    # it. Providers mean the word, so the service page keeps it as text.
+    rendered = render_field(text, simple_markdown)
+    assert rendered.headings == 0 and text.strip() in rendered.html
+    assert (
+        entry_errors(with_value(base_entry(TODAY), ("description",), text + " x" * 10), TODAY) == []
+    )
