@@ -103,9 +103,13 @@ def _existing(providers: Path) -> dict[str, tuple[Path, dict[str, Any]]]:
     found = {}
     for path in find_provider_files([providers]):
         loaded = read_provider_file(path)
-        if loaded.document is not None:
+        if loaded.document is not None and isinstance(loaded.document.data, dict):
             found[path.stem] = (path, loaded.document.data)
     return found
+
+
+def _text_id(data: dict[str, Any]) -> bool:
+    return isinstance(data.get("id"), str)
 
 
 def _problem(file: str, name: str, **details: Any) -> Problem:
@@ -135,7 +139,7 @@ def _start(answers: dict[str, Any], providers: Path) -> _Start:
         start.entry = copy.deepcopy(document.data)
         # Any value can be pasted as the id (a list, a number): only text can match a service.
         given = start.entry.get("id")
-        by_id = {data.get("id"): slug for slug, (_, data) in existing.items()}
+        by_id = {data.get("id"): slug for slug, (_, data) in existing.items() if _text_id(data)}
         start.slug = by_id.get(given) if isinstance(given, str) else None
     if UPDATE_OF in answers:
         address = str(answers[UPDATE_OF])

@@ -122,3 +122,17 @@ def test_any_values_anywhere_give_a_file_or_problems(
     body = github_issue_body({"service-file": service_file(**changes)})
     submission = build_submission(body, providers, TODAY)
     assert submission.ok or submission.problems
+
+
+@pytest.mark.parametrize("broken", ["- a list\n", "id: [1, 2]\nname: Broken\n", "just text\n"])
+def test_a_broken_file_already_in_providers_does_not_stop_a_submission(
+    cli: Cli, tmp_path: Path, providers: Path, broken: str
+) -> None:
+    (providers / "broken.yaml").write_text(broken, encoding="utf-8")
+    body = github_issue_body(
+        {"service-file": service_file(id="6b1f2a8e-0000-4000-8000-000000000001")}
+    )
+    code, comment, written = run(cli, tmp_path, providers, body)
+    assert (code, comment) == (0, "") and [p.name for p in written] == [
+        "lye-online-parent-chat.yaml"
+    ]
