@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .characters import skeleton
 from .formspec import Field, form_fields, walk
 from .issue_body import read_answers
 from .issue_form import ANYTHING_ELSE, SERVICE_FILE, UPDATE_OF, Question, questions
@@ -183,8 +184,23 @@ def build_submission(body: str, providers: Path, today: dt.date) -> Submission:
     problems += read
     if document is not None:
         problems += check_document(document, str(path), read, today)
+    problems += _look_alikes(path, name, providers)
     problems.sort(key=Problem.sort_key)
     return Submission(path, text, tuple(problems), name, start.slug is not None, notes)
+
+
+def _look_alikes(path: Path, name: str, providers: Path) -> list[Problem]:
+    """A warning if the name looks the same as another listed service's, but is spelt with
+    other letters (`localoffer validate` warns the same across the providers folder)."""
+    shown = skeleton(name)
+    return [
+        _problem(str(path), "look-alike-name", value=name, other_name=other, other=slug)
+        for slug, (_, data) in _existing(providers).items()
+        if slug != path.stem
+        and isinstance(other := data.get("name"), str)
+        and skeleton(other) == shown
+        and other.strip().lower() != name.strip().lower()
+    ]
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~@])")

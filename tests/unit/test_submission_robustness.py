@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_tools import cli_submit
-from build_tools.submission import build_submission
+from build_tools.submission import build_submission, render_pr_body
 from tests.conftest import Cli
 from tests.issue_bodies import github_issue_body
 from tests.support import FIXTURE_PROVIDERS, MINIMAL_ENTRY, TODAY, TODAY_ARG
@@ -136,3 +136,21 @@ def test_a_broken_file_already_in_providers_does_not_stop_a_submission(
     assert (code, comment) == (0, "") and [p.name for p in written] == [
         "lye-online-parent-chat.yaml"
     ]
+
+
+@pytest.mark.parametrize(
+    ("copied", "code"),
+    [
+        ("Сastle Hill Speech Drop-in", "LO242"),  # Cyrillic С: its address is sastle-hill-...
+        ("Open Dооr SEND Advice Service", "LO402"),  # Cyrillic о: the same address, refused
+    ],
+)
+def test_a_new_service_copying_a_name_with_look_alike_letters_is_flagged(
+    providers: Path, copied: str, code: str
+) -> None:
+    body = github_issue_body({"service-file": service_file(name=copied)})
+    submission = build_submission(body, providers, TODAY)
+    assert code in {p.code for p in submission.problems}
+    if code == "LO242":  # a warning: the editors see it among the pull request's warnings
+        assert submission.ok
+        assert "castle-hill-speech-drop-in" in render_pr_body(submission, 7)
