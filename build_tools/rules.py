@@ -189,14 +189,15 @@ def check_markdown(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Pro
     for path, label, text, prepare in _markdown_fields(doc):
         if not isinstance(text, str):
             continue
-        html = _HTML.search(text) if _MARKUP.search(text) else None
+        render = needs_rendering(text)
+        if not render and not _MARKUP.search(text):
+            continue
+        html = _HTML.search(text)
         if html:
             snippet = html.group()[:40]
             yield _problem(doc, file, path, "html-in-text", label=label, snippet=snippet)
             continue
-        if not needs_rendering(text):
-            continue
-        rendered = render_field(text, prepare)
+        rendered = render_field(text, prepare) if render else Rendered()
         unsafe = _unsafe_target(text, rendered)
         if rendered.failure is not None:
             yield _problem(
