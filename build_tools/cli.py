@@ -400,7 +400,9 @@ def import_oruk(
     documents (such as a copy of another site's api/ folder), or older ORUK 1.0 and Outpost
     feeds. Each service becomes one YAML file in --out. Anything with no field in the Local
     Offer format is kept in a comment block at the end of its file. Exit code 1 means some
-    files need fields filled in before they pass `localoffer validate`.
+    files need fields filled in before they pass `localoffer validate`. Exit code 2 means the
+    source could not be imported (a file that is not JSON, or nested too deep, or a link in
+    --out): then nothing is written.
 
     \b
     Example:
@@ -408,9 +410,10 @@ def import_oruk(
     """
     import json
 
-    from .importer.run import import_feed
+    from .importer.run import ImportFailed, import_feed
     from .importer.summary import report_data, report_markdown
     from .importer.terms import load_term_map
+    from .importer.write import WriteRefused, write_one
 
     try:
         terms = load_term_map(terms_file) if terms_file else None
@@ -419,7 +422,11 @@ def import_oruk(
     check_output(lambda: check_output_folder(out_dir, IMPORT))
     for written in (report_file, report_file.with_suffix(".md")) if report_file else ():
         check_output(partial(check_output_file, written, replace=force))
-    report = import_feed(source, out_dir, today, force=force, terms=terms)
+    try:
+        report = import_feed(source, out_dir, today, force=force, terms=terms)
+    except ImportFailed as error:
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(2)
     if out_dir.is_dir():
         mark_output_folder(out_dir, IMPORT)
     for result in report.services:
@@ -444,8 +451,12 @@ def import_oruk(
             **report_data(report.services),
             "skipped": [{"file": f, "why": w} for f, w in report.skipped],
         }
-        report_file.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-        report_file.with_suffix(".md").write_text(report_markdown(data), encoding="utf-8")
+        try:
+            write_one(report_file, json.dumps(data, indent=2, ensure_ascii=False))
+            write_one(report_file.with_suffix(".md"), report_markdown(data))
+        except (WriteRefused, OSError) as error:
+            click.echo(f"Error: the report was not written: {error}", err=True)
+            sys.exit(2)
         click.echo(f"Wrote the import report to {report_file} and {report_file.with_suffix('.md')}")
     ready = len(report.complete)
     click.echo(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import traceback
 from functools import partial
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .cli_output import RefusedOutput, check_output
 from .github_text import inert_line
 from .issue_form import ISSUE_FORM, ROOT, write_issue_form
 from .output_folders import check_output_file
+from .safe_yaml import Position, make_problem
 from .submission import Submission, build_submission, render_issue_comment, render_pr_body
 
 
@@ -52,6 +54,19 @@ def _write_outputs(target: Path, submission: Submission) -> None:
     }
     with target.open("a", encoding="utf-8") as handle:
         handle.writelines(f"{key}={value}\n" for key, value in values.items())
+
+
+def _submission(body: str, providers_dir: Path, day: dt.date) -> Submission:
+    """The submission, or, should reading it fail in a way nothing foresaw, one problem saying
+    so: the workflow posts the comment either way, so nobody is left without an answer."""
+    try:
+        return build_submission(body, providers_dir, day)
+    except Exception as error:  # the last line of defence; the traceback goes to the log
+        traceback.print_exc()
+        problem = make_problem(
+            "", Position(1, 1), "submission-not-read", "", error=type(error).__name__
+        )
+        return Submission(None, "", (problem,), "", False)
 
 
 @click.command(name="from-issue")
@@ -107,7 +122,7 @@ def from_issue_command(
         check_output(partial(check_output_file, output, keep))
     day = dt.date.fromisoformat(today) if today else dt.date.today()
     body = body_file.read_bytes().decode("utf-8", errors="replace")
-    submission = build_submission(body, providers_dir, day)
+    submission = _submission(body, providers_dir, day)
     if outputs:
         _write_outputs(outputs, submission)
     if not submission.ok:

@@ -289,6 +289,18 @@ _code(
     "bury the others.".replace("{limit}", "20"),
 )
 
+_code(
+    "LO021",
+    "non-character",
+    E,
+    "The file has a character that is not a real character",
+    "Line {line} has the code {codepoint}, which Unicode keeps out of text.",
+    "Delete the character. Retyping the line usually fixes it.",
+    "Unicode sets aside some codes (U+FFFE, U+FFFF, U+FDD0 to U+FDEF and others) that are never "
+    "letters. They cannot appear in the site's feed or sitemap, so one would break those files "
+    "for every service.",
+)
+
 # --- LO1xx: the schema -----------------------------------------------------------------------
 _code(
     "LO101",
@@ -679,6 +691,30 @@ _code(
 )
 
 
+_code(
+    "LO241",
+    "hidden-character",
+    W,
+    "Text has an invisible character that can hide what it says",
+    "This text has the invisible character {codepoint}.",
+    "Delete it: retype the text, or paste it as plain text.",
+    "Characters that change the direction of text (U+202A to U+202E, U+2066 to U+2069) can make "
+    "a phone number or address read differently from what it is, and zero-width characters "
+    "(U+200B to U+200D, U+2060, U+FEFF) hide inside words. Text pasted from other programs "
+    "sometimes carries them by accident.",
+)
+_code(
+    "LO242",
+    "look-alike-name",
+    W,
+    "A name looks the same as another service's name",
+    '"{value}" looks the same as "{other_name}" ({other}) but is spelt with other letters.',
+    "Type the name again with an ordinary keyboard, or give it a name families can tell apart.",
+    "Letters from other alphabets, such as the Cyrillic 'а' or the Greek 'ο', look like Latin "
+    "letters. A name written with them could pass itself off as another service.",
+)
+
+
 # --- LO3xx: content pages, easy read, the glossary and "you said, we did" ----------------------
 _code(
     "LO301",
@@ -853,6 +889,28 @@ _code(
     "a new service.",
     "To change a service, a submission gives the web address of its page, such as "
     "/services/castle-hill-speech-drop-in/, so the right file is changed.",
+)
+_code(
+    "LO440",
+    "service-file-not-an-entry",
+    E,
+    "The service file is not a service entry",
+    "The text in the service file box is not a list of fields such as name: and summary:.",
+    "Paste the whole file the website form gave you, or leave the box empty and answer the "
+    "questions instead.",
+    'The service file box takes the YAML file the "Add or update your service" form makes: '
+    "one field per line, such as name: and summary:.",
+)
+_code(
+    "LO441",
+    "submission-not-read",
+    E,
+    "The answers could not be read",
+    "Something in the answers could not be read ({error}).",
+    "Check each answer, in particular the service file box, then edit the issue to try again. "
+    "A Local Offer editor can also help.",
+    "Every submission gets an answer: if the answers make the checker fail in a way it does "
+    "not expect, it says so here instead of saying nothing, and the editors can look into it.",
 )
 _code(
     "LO402",

@@ -12,6 +12,7 @@ from typing import Any
 
 from slugify import slugify
 
+from .characters import hidden_character, skeleton, strings_in
 from .load import LoadedFile
 from .model import one_year_before
 from .pages import plain, simple_markdown
@@ -43,46 +44,12 @@ _BOX = re.compile(r"^[ \t>*+\-\d.)]*(!!!|\?\?\?|///)", re.MULTILINE)
 _SENTENCE_BREAK = re.compile(r"([a-z]{3,}\.|[!?])\s+[A-Z]")
 # Local parts that name a role, not a person.
 _ROLE_WORDS = {
-    "info",
-    "office",
-    "admin",
-    "enquiries",
-    "enquiry",
-    "hello",
-    "contact",
-    "team",
-    "send",
-    "sen",
-    "senco",
-    "referrals",
-    "referral",
-    "bookings",
-    "booking",
-    "help",
-    "support",
-    "reception",
-    "duty",
-    "advice",
-    "mail",
-    "general",
-    "clinic",
-    "service",
-    "services",
-    "therapy",
-    "nursery",
-    "school",
-    "college",
-    "club",
-    "parents",
-    "family",
-    "families",
-    "youth",
-    "localoffer",
-    "local-offer",
-    "transport",
-    "ehc",
-    "inclusion",
-}
+    "info", "office", "admin", "enquiries", "enquiry", "hello", "contact", "team", "send", "sen",
+    "senco", "referrals", "referral", "bookings", "booking", "help", "support", "reception",
+    "duty", "advice", "mail", "general", "clinic", "service", "services", "therapy", "nursery",
+    "school", "college", "club", "parents", "family", "families", "youth", "localoffer",
+    "local-offer", "transport", "ehc", "inclusion",
+}  # fmt: skip
 _PERSONAL = re.compile(r"[a-z]+[._-][a-z]+[0-9]*")
 
 _LINK_TARGETS = re.compile(r"\]\(\s*<?([^\s)>]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
@@ -226,12 +193,7 @@ def check_markdown(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Pro
     for path, label, text, prepare in _markdown_fields(doc):
         if not isinstance(text, str):
             continue
-        html = _HTML.search(text) if _MARKUP.search(text) else None
-        if html:
-            snippet = html.group()[:40]
-            yield _problem(doc, file, path, "html-in-text", label=label, snippet=snippet)
-            continue
-        # Before the quick test below: box marks are plain punctuation to it.
+        # Box marks are plain punctuation to the quick tests below, so they come first.
         if box := _BOX.search(text):
             yield _problem(
                 doc,
@@ -244,9 +206,15 @@ def check_markdown(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Pro
                 " must stand out.",
             )
             continue
-        if not needs_rendering(text):
+        render = needs_rendering(text)
+        if not render and not _MARKUP.search(text):
             continue
-        rendered = render_field(text, prepare)
+        html = _HTML.search(text)
+        if html:
+            snippet = html.group()[:40]
+            yield _problem(doc, file, path, "html-in-text", label=label, snippet=snippet)
+            continue
+        rendered = render_field(text, prepare) if render else Rendered()
         unsafe = _unsafe_target(text, rendered)
         if rendered.failure is not None:
             yield _problem(
@@ -312,6 +280,17 @@ def check_emails(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Probl
             )
 
 
+def check_hidden_characters(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Problem]:
+    # Most files have no such character, nor a backslash that could write one as an escape:
+    # one scan of the file's text says so, without walking every value.
+    if hidden_character(doc.text) is None and "\\" not in doc.text:
+        return
+    for path, text in strings_in(doc.data):
+        codepoint = hidden_character(text)
+        if codepoint is not None:
+            yield _problem(doc, file, path, "hidden-character", codepoint=codepoint)
+
+
 ENTRY_RULES: list[Rule] = [
     check_ages,
     check_review_date,
@@ -324,6 +303,7 @@ ENTRY_RULES: list[Rule] = [
     check_urls,
     check_emails,
     check_private_homes,
+    check_hidden_characters,
 ]
 
 
@@ -387,4 +367,26 @@ def check_across_files(files: list[LoadedFile]) -> list[Problem]:
                         other=first.shown,
                     )
                 )
+    problems.extend(_look_alike_names(files))
     return problems
+
+
+def _look_alike_names(files: list[LoadedFile]) -> Iterator[Problem]:
+    """A name that looks the same as an earlier one but is spelt with other letters."""
+    seen: dict[str, tuple[str, LoadedFile]] = {}
+    for loaded in files:
+        doc = loaded.document
+        name = doc.data.get("name") if doc is not None and isinstance(doc.data, dict) else None
+        if doc is None or not isinstance(name, str):
+            continue
+        first_name, first = seen.setdefault(skeleton(name), (name, loaded))
+        if first is not loaded and first_name.strip().lower() != name.strip().lower():
+            yield make_problem(
+                loaded.shown,
+                doc.position_of(("name",)),
+                "look-alike-name",
+                "name",
+                value=name,
+                other_name=first_name,
+                other=first.shown,
+            )

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .characters import skeleton
 from .formspec import Field, form_fields, walk
 from .github_text import inert_markdown
 from .issue_body import read_answers
@@ -104,9 +105,13 @@ def _existing(providers: Path) -> dict[str, tuple[Path, dict[str, Any]]]:
     found = {}
     for path in find_provider_files([providers]):
         loaded = read_provider_file(path)
-        if loaded.document is not None:
+        if loaded.document is not None and isinstance(loaded.document.data, dict):
             found[path.stem] = (path, loaded.document.data)
     return found
+
+
+def _text_id(data: dict[str, Any]) -> bool:
+    return isinstance(data.get("id"), str)
 
 
 def _problem(file: str, name: str, **details: Any) -> Problem:
@@ -130,9 +135,14 @@ def _start(answers: dict[str, Any], providers: Path) -> _Start:
         start.problems += [p for p in read if p.severity is Severity.ERROR]
         if document is None:
             return start
+        if not isinstance(document.data, dict):
+            start.problems.append(_problem("the service file", "service-file-not-an-entry"))
+            return start
         start.entry = copy.deepcopy(document.data)
-        by_id = {data.get("id"): slug for slug, (_, data) in existing.items()}
-        start.slug = by_id.get(start.entry.get("id"))
+        # Any value can be pasted as the id (a list, a number): only text can match a service.
+        given = start.entry.get("id")
+        by_id = {data.get("id"): slug for slug, (_, data) in existing.items() if _text_id(data)}
+        start.slug = by_id.get(given) if isinstance(given, str) else None
     if UPDATE_OF in answers:
         address = str(answers[UPDATE_OF])
         slug = slug_from_address(address)
@@ -175,8 +185,23 @@ def build_submission(body: str, providers: Path, today: dt.date) -> Submission:
     problems += read
     if document is not None:
         problems += check_document(document, str(path), read, today)
+    problems += _look_alikes(path, name, providers)
     problems.sort(key=Problem.sort_key)
     return Submission(path, text, tuple(problems), name, start.slug is not None, notes)
+
+
+def _look_alikes(path: Path, name: str, providers: Path) -> list[Problem]:
+    """A warning if the name looks the same as another listed service's, but is spelt with
+    other letters (`localoffer validate` warns the same across the providers folder)."""
+    shown = skeleton(name)
+    return [
+        _problem(str(path), "look-alike-name", value=name, other_name=other, other=slug)
+        for slug, (_, data) in _existing(providers).items()
+        if slug != path.stem
+        and isinstance(other := data.get("name"), str)
+        and skeleton(other) == shown
+        and other.strip().lower() != name.strip().lower()
+    ]
 
 
 def markdown_text(text: str) -> str:

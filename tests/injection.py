@@ -34,7 +34,8 @@ PathKey = tuple[str | int, ...]
 
 def corpus() -> list[str]:
     """Every attack string, with "\\n" turned into a new line."""
-    lines = CORPUS_FILE.read_text(encoding="utf-8").splitlines()
+    # Split on line feeds only: the corpus holds Unicode line separators as attacks.
+    lines = CORPUS_FILE.read_text(encoding="utf-8").split("\n")
     return [line.replace("\\n", "\n") for line in lines if line and not line.startswith("#")]
 
 

@@ -80,6 +80,9 @@ INTENDED: dict[str, set[str]] = {
     "schedule-closes-before-opens": {"LO213"},
     "schedule-empty-entry": {"LO118"},
     "text-nested-too-deep": {"LO240"},
+    "non-character": {"LO021"},
+    "c1-control-character": {"LO017"},
+    "hidden-character": {"LO241"},
     "several-documents": {"LO006"},
     "show-dates-reversed": {"LO212"},
     "summary-too-long": {"LO105"},
@@ -119,6 +122,12 @@ NOT_FROM_ONE_EXAMPLE: dict[str, str] = {
     "tests/unit/test_validate.py::test_same_file_name_in_two_folders",
     "LO216": "needs two files; tests/unit/test_validate.py::test_same_id_in_two_files",
     "LO217": "needs two files; tests/unit/test_validate.py::test_same_name_in_two_files",
+    "LO440": "a submission, not a provider file; tests/unit/test_submission_robustness.py::"
+    "test_wrong_types_in_the_service_file_give_a_comment",
+    "LO441": "a submission, not a provider file; tests/unit/test_submission_robustness.py::"
+    "test_an_unforeseen_failure_still_gives_a_comment",
+    "LO242": "needs two files; "
+    "tests/unit/test_characters.py::test_a_name_copied_with_look_alike_letters_is_warned",
     # LO3xx are about content pages and content data files, not provider files.
     "LO301": "content; tests/unit/test_markers.py::test_unknown_marker_name_is_a_problem",
     "LO302": "content; tests/unit/test_markers.py::test_unknown_option_is_a_problem",

@@ -12,6 +12,7 @@ import html
 import re
 import warnings
 from dataclasses import dataclass, field
+from typing import cast
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
 from bs4.element import Comment, PageElement
@@ -40,6 +41,8 @@ _UNSAFE_DEFINITION = re.compile(
 _ENTITY = re.compile(r"&#?[A-Za-z0-9]+;")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^\s)>]*)[^)]*\)")
 _MD_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S*).*$", re.MULTILINE)
+# Real feed text nests a handful of tags; the walk below recurses once per tag.
+MAX_NESTING = 50
 
 
 @dataclass
@@ -139,7 +142,12 @@ def to_markdown(text: str) -> Converted:
     """Feed text (HTML, Markdown or plain) as Local Offer simple Markdown."""
     dropped: list[str] = []
     soup = _soup(text) if _HTML.search(text) else None
-    if soup is not None:
+    if soup is not None and _deepest(soup) > MAX_NESTING:
+        # Tags nested hundreds deep (a feed's mistake, or an attack) would run the walk below
+        # out of stack: keep the words, drop the formatting, and say so.
+        dropped.append(f"the formatting of HTML nested more than {MAX_NESTING} tags deep")
+        markdown = _SPECIAL.sub(r"\\\1", " ".join(soup.get_text(" ").split()))
+    elif soup is not None:
         body = soup.body or soup
         markdown = _join([b for b in _blocks(body, dropped) if b.strip()])
     else:
@@ -159,6 +167,16 @@ def to_markdown(text: str) -> Converted:
     # What is left of < cannot be a tag, but keep it from looking like one to the validator.
     markdown = re.sub(r"<(?=\s*/?\s*[A-Za-z!])", "\u2039", markdown)
     return Converted(markdown, dropped)
+
+
+def _deepest(soup: BeautifulSoup) -> int:
+    """How deep tags nest, found without recursion."""
+    deepest, stack = 0, [(cast(Tag, soup), 0)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tag))
+    return deepest
 
 
 def _soup(text: str) -> BeautifulSoup | None:

@@ -12,9 +12,10 @@ from .legacy import convert_legacy
 from .oruk3 import convert_v3
 from .output import ServiceResult, check_text, file_name, render, results_for
 from .record import Record
-from .sources import Found, read_source
+from .sources import Found, SourceUnreadable, read_source
 from .summary import field_states
 from .terms import TermMap, apply_term_map, load_term_map, unmapped_terms
+from .write import WriteRefused, write_all
 
 DUPLICATES = "duplicates"
 
@@ -51,6 +52,10 @@ def _organisation(conversion: Conversion) -> str:
     return " ".join(str(conversion.entry.get("organisation", {}).get("name", "")).lower().split())
 
 
+class ImportFailed(Exception):
+    """The source cannot be imported; nothing was written."""
+
+
 def import_feed(
     source: Path,
     out: Path,
@@ -60,14 +65,46 @@ def import_feed(
     county: str | None = None,
     terms: TermMap | None = None,
 ) -> ImportReport:
-    """Import every service in `source` into provider files in `out`."""
-    found, skipped = read_source(source)
+    """Import every service in `source` into provider files in `out`: every file is written,
+    or none (ImportFailed says why)."""
+    try:
+        found, skipped = read_source(source)
+    except SourceUnreadable as error:
+        raise ImportFailed(str(error)) from None
     report = ImportReport(skipped=skipped)
-    county = county or Publisher().county
+    files = _convert_all(found, out, force, county or Publisher().county, report, terms)
+    try:
+        chosen = zip(report.services, files, strict=True)
+        write_all(out, {result.path: text for result, (_, text) in chosen if result.path})
+    except WriteRefused as error:
+        raise ImportFailed(str(error)) from None
+    except OSError as error:
+        raise ImportFailed(f"{error}. Nothing was written.") from None
+    for result, (target, text) in zip(report.services, files, strict=True):
+        result.problems = check_text(text, str(target), today)
+    return report
+
+
+def _convert_all(
+    found: list[Found],
+    out: Path,
+    force: bool,
+    county: str,
+    report: ImportReport,
+    terms: TermMap | None,
+) -> list[tuple[Path, str]]:
+    """Every service converted, each result added to the report; the file name and text of
+    each, in order. A result with a path is to be written there."""
     taken: set[str] = set()
     names: dict[str, tuple[Conversion, str]] = {}
+    texts: list[tuple[Path, str]] = []
+    failed: list[str] = []
     for item in found:
-        conversion = convert(item, county, terms)
+        try:
+            conversion = convert(item, county, terms)
+        except RecursionError:  # the depth limits in sources and html_text should prevent it
+            failed.append(f"  {item.origin}: nested too deeply to convert")
+            continue
         result = results_for(conversion)
         key = _name_key(conversion)
         first = names.get(key)
@@ -91,9 +128,10 @@ def import_feed(
         if target.exists() and not force:
             result.not_written = f"{target} already exists; use --force to replace it"
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
             result.path = target
-        result.problems = check_text(text, str(target), today)
         report.services.append(result)
-    return report
+        texts.append((target, text))
+    if failed:
+        lines = "\n".join(failed)
+        raise ImportFailed(f"These services cannot be converted, so nothing was written:\n{lines}")
+    return texts

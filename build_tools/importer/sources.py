@@ -18,6 +18,32 @@ _LEGACY = {
     "needs_referral", "free", "age_band_all", "age_band_under_2", "visible_from", "cost_type",
 }  # fmt: skip
 MAX_BYTES = 50 * 1024 * 1024
+# Real feeds nest about six levels deep. Deeper JSON is refused before anything walks it, so
+# that no part of the import can run out of stack (issue 15).
+MAX_DEPTH = 64
+
+
+class SourceUnreadable(Exception):
+    """Files of the source that cannot be read; nothing is imported."""
+
+    def __init__(self, files: list[tuple[str, str]]) -> None:
+        self.files = files
+        lines = [f"  {origin}: {why}" for origin, why in files]
+        super().__init__(
+            "These files cannot be read, so nothing was imported:\n" + "\n".join(lines)
+        )
+
+
+def depth_of(document: Any) -> int:
+    """How deep lists and objects nest in parsed JSON, found without recursion."""
+    deepest, stack = 0, [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value
+        if isinstance(value, dict | list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return deepest
 
 
 @dataclass
@@ -132,22 +158,43 @@ def _merge(
 
 
 def read_source(source: Path) -> tuple[list[Found], list[tuple[str, str]]]:
-    """Every service in the source, one per id, and the files that held none (with why)."""
+    """Every service in the source, one per id, and the files that held none (with why).
+    Raises SourceUnreadable, naming every file that is not JSON or too large or deep."""
     found: list[Found] = []
     skipped: list[tuple[str, str]] = []
+    unreadable: list[tuple[str, str]] = []
     root = source if source.is_dir() else source.parent
     for path in _files(source):
         origin = path.relative_to(root).as_posix()
-        if path.stat().st_size > MAX_BYTES:
-            skipped.append((origin, "larger than 50 MB"))
-            continue
-        try:
-            document = json.loads(path.read_text(encoding="utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            skipped.append((origin, f"not JSON ({error})"))
+        document, why = _read(path)
+        if why is not None:
+            unreadable.append((origin, why))
             continue
         services, why = services_in(document, origin)
         found.extend(services)
         if why:
             skipped.append((origin, why))
+    if unreadable:
+        raise SourceUnreadable(unreadable)
     return merge_duplicates(found), skipped
+
+
+def _read(path: Path) -> tuple[Any, str | None]:
+    """The parsed JSON of one file, or why it cannot be read."""
+    if path.stat().st_size > MAX_BYTES:
+        return None, "larger than 50 MB"
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError:
+        return None, "not UTF-8 text"
+    except RecursionError:
+        return None, f"lists or objects nested more than {MAX_DEPTH} levels deep"
+    except ValueError as error:  # not JSON, or a number too long to read
+        return None, f"not JSON ({error})"
+    if depth_of(document) > MAX_DEPTH:
+        return None, f"lists or objects nested more than {MAX_DEPTH} levels deep"
+    try:  # JSON may spell half a character (an unpaired surrogate); no file can hold one
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return None, "text with an unpaired surrogate (\\ud800 to \\udfff), half a character"
+    return document, None

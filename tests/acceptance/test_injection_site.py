@@ -176,3 +176,16 @@ def test_search_data_is_json_the_script_sets_as_text(site: Path) -> None:
     guidance = json.loads((site / "search" / "pages.json").read_bytes())
     # Addresses of the site's own pages ("" is the home page), never a scheme or another host.
     assert all(re.fullmatch(r"([a-z0-9-]+/)*", page["url"]) for page in guidance)
+
+
+def test_every_xml_and_json_file_parses(site: Path) -> None:
+    """One entry's text must never break a file everyone shares (issue 15): the feed, the
+    sitemap, the API and the search data are parsed whole, whatever the corpus put in them."""
+    xml = sorted(site.rglob("*.xml"))
+    assert {"feed.xml", "sitemap.xml"} <= {path.name for path in xml}
+    for path in xml:
+        ET.fromstring(path.read_bytes())
+    documents = sorted(site.rglob("*.json"))
+    assert len(documents) > len(ATTACKS)
+    for path in documents:
+        json.loads(path.read_bytes())

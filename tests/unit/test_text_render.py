@@ -4,9 +4,12 @@ every link however its Markdown is built (finding 12)."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -24,7 +27,7 @@ from build_tools.text_render import (
     render_field,
 )
 from tests.injection import base_entry, entry_errors, with_value
-from tests.support import REPO_ROOT, TODAY
+from tests.support import FIXTURE_PROVIDERS, REPO_ROOT, TODAY
 from tests.unit.test_injection import to_html
 
 DEEP = {
@@ -178,3 +181,43 @@ def test_validation_stays_fast_on_long_ordinary_text() -> None:
     started = dt.datetime.now()
     render_field(text, simple_markdown)
     assert (dt.datetime.now() - started).total_seconds() < 1.0
+
+
+@pytest.mark.parametrize("case", ["definition lists", "emphasis"])
+def test_the_build_refuses_the_issue_entries_with_a_clear_problem(
+    cli: Any, tmp_path: Path, case: str
+) -> None:
+    providers = tmp_path / "providers"
+    shutil.copytree(FIXTURE_PROVIDERS, providers)
+    first = sorted(providers.glob("*.yaml"))[0]
+    entry = yaml.safe_load(first.read_text(encoding="utf-8"))
+    entry["description"] = DEEP[case]
+    first.write_text(yaml.safe_dump(entry, sort_keys=False), encoding="utf-8")
+    result = cli("build", "--no-pdf", "--providers", providers, "--site-dir", tmp_path / "site")
+    assert result.exit_code == 1
+    assert f"{first.name}:" in result.output and "LO240  description" in result.output
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("text", ["#hash", "##1 for support", "#Dudley families", "  #tag"])
+def test_a_hash_word_at_a_line_start_is_text_not_a_heading(text: str) -> None:
+    # Python-Markdown makes "#hash" a heading; validation, which reads the HTML, would refuse
+    # it. Providers mean the word, so the service page keeps it as text.
+    rendered = render_field(text, simple_markdown)
+    assert rendered.headings == 0 and text.strip() in rendered.html
+    assert (
+        entry_errors(with_value(base_entry(TODAY), ("description",), text + " x" * 10), TODAY) == []
+    )
+
+
+def test_thousands_of_open_brackets_are_rendered_and_refused_as_too_slow(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 5,000 "[" take Python-Markdown about three seconds, with no "]" for a link; 2,000 take
+    # half a second, against a limit lowered to match.
+    monkeypatch.setattr(text_render, "MAX_SECONDS", 0.05)
+    text = "[" * 2000
+    assert needs_rendering(text)
+    assert (
+        render_field(text, simple_markdown).failure == "it takes too long to turn into a web page"
+    )
