@@ -184,7 +184,7 @@ def says(word: str) -> Callable[[Provider], bool]:
 
     def keep(provider: Provider) -> bool:
         found = service_search_page(provider)
-        text = f"{found.heading_text} {found.body_text}"
+        text = " ".join((found.title_text, found.about_text, found.heading_text, found.body_text))
         return stem(word) in {stem(w) for w in words_of(text)}
 
     return keep
@@ -197,7 +197,9 @@ def test_search_words_find_every_service_that_uses_them(page: Page, sample_url: 
     wait_for_results(page, 'words "speech"')
     expected = sample_services(says("speech"))
     assert expected
-    assert set(result_names(page)) == expected
+    # Every service that says it; and those that say words meaning the same (content/
+    # search-words.yml: "SALT", "speech and language therapist"), which tests elsewhere check.
+    assert set(result_names(page)) >= expected
     # One small file for the word, and nothing like a search engine; no file fetched twice.
     assert len(requested) == len(set(requested))
     words = [u for u in requested if "/search/words/" in u]
@@ -215,9 +217,9 @@ def test_another_form_of_a_word_finds_the_same_services(page: Page, sample_url: 
 
 
 def test_words_and_filters_together(page: Page, sample_url: str) -> None:
-    page.goto(f"{sample_url}services/?q=club&age=12")
-    wait_for_results(page, 'words "club", age 12')
-    expected = sample_services(lambda p: says("club")(p) and p.min_age <= 12 <= p.max_age)
+    page.goto(f"{sample_url}services/?q=sessions&age=12")
+    wait_for_results(page, 'words "sessions", age 12')
+    expected = sample_services(lambda p: says("sessions")(p) and p.min_age <= 12 <= p.max_age)
     assert expected
     assert set(result_names(page)) == expected
 

@@ -14,6 +14,7 @@
 // Distances ("near you") are near-me.js's job: it rearranges the results and marks the cards.
 
 import { NearMe } from "./near-me.js";
+import { WordSearch, firstMatch } from "./search-words.js";
 
 const form = document.getElementById("lo-form");
 const status = document.getElementById("lo-status");
@@ -37,14 +38,17 @@ const CARDS_PER_FILE = 20;
 // The site's word index: search/words/<first two letters>.json, and guidance pages' cards.
 const searchRoot = new URL("search/", siteRoot);
 const stopWords = new Set((form.dataset.stopWords || "").split(" "));
-const HEADING_WEIGHT = 3; // a word in a title or summary counts three times a word in the text
 const fetched = new Map(); // address -> promise of its contents, so nothing is fetched twice
 
 let results = [];
+let matchedWords = []; // the site's words the latest search matched, for the excerpts
 let shown = 0;
 let latestSearch = 0;
 let typingTimer = 0;
 const nearMe = new NearMe(form, siteRoot, () => commit());
+const wordSearch = new WordSearch(searchRoot, (address) =>
+  fetchOnce(address, (response) => response.json()),
+);
 
 function formState() {
   const params = new URLSearchParams();
@@ -124,23 +128,61 @@ function element(tag, text, className) {
   return node;
 }
 
+// Text with the part at `range` ([start, end]) marked, as nodes: never as HTML.
+function marked(tag, text, range, className) {
+  const node = element(tag, "", className);
+  if (!range) {
+    node.textContent = text;
+    return node;
+  }
+  const [start, end] = range;
+  node.append(text.slice(0, start), element("mark", text.slice(start, end)), text.slice(end));
+  return node;
+}
+
+// A short excerpt that shows why a page matched the search words: the summary with the words
+// marked if they are in it, else the fact or section heading that holds them, else a note
+// that they are in the page's full text.
+function excerpt(meta, headings, facts) {
+  if (!matchedWords.length) return meta.summary ? element("p", meta.summary) : null;
+  const inSummary = meta.summary ? firstMatch(meta.summary, matchedWords) : null;
+  if (inSummary || firstMatch(meta.title || "", matchedWords)) {
+    return meta.summary ? marked("p", meta.summary, inSummary) : null;
+  }
+  const places = [...facts, ...headings.map((heading) => ["Section", heading])];
+  const why = element("div", "", "lo-why");
+  if (meta.summary) why.append(element("p", meta.summary));
+  for (const [term, value] of places) {
+    const range = firstMatch(value, matchedWords);
+    if (!range) continue;
+    const line = marked("p", value, range, "lo-excerpt");
+    line.prepend(`${term}: `);
+    why.append(line);
+    return why;
+  }
+  const where = meta.kind === "Guidance" ? "the page" : "the service's full description";
+  why.append(element("p", `Your search words are in ${where}.`, "lo-excerpt"));
+  return why;
+}
+
 function card(data) {
   const meta = data.meta || {};
   const item = element("li", "", "lo-card");
   const title = element("h3");
-  const link = element("a", meta.title || data.url);
+  const link = marked("a", meta.title || data.url, firstMatch(meta.title || "", matchedWords));
   link.href = data.url;
   title.append(link);
   item.append(title);
   if (meta.kind === "Guidance") item.append(element("p", "Guidance page", "lo-kind"));
   if (meta.closed) item.append(element("p", "Temporarily closed", "lo-notice"));
-  if (meta.summary) item.append(element("p", meta.summary));
   const facts = [
     ["Ages", meta.ages],
     ["Cost", meta.cost],
     ["Area", meta.area],
     ["Needs", meta.needs],
   ].filter(([, value]) => value);
+  const why = excerpt(meta, data.headings || [], facts);
+  if (why) item.append(why);
   if (facts.length) {
     const details = element("dl", "", "lo-facts");
     for (const [term, value] of facts) details.append(element("dt", term), element("dd", value));
@@ -148,6 +190,13 @@ function card(data) {
   }
   nearMe.markCard(item, data);
   return item;
+}
+
+// "Showing results for speech (you typed speach)": typos read as the site's words.
+function insteadNote(instead) {
+  if (!instead.length) return "";
+  const said = instead.map(([typed, near]) => `${near.join(" or ")} (you typed ${typed})`);
+  return `Showing results for ${said.join(", ")}.`;
 }
 
 async function showMore(moveFocus) {
@@ -249,55 +298,14 @@ function pageResult(number) {
   return number < serviceCount ? serviceResult(number) : guidanceResult(number);
 }
 
-function fromGaps(gaps) {
-  let number = 0;
-  return gaps.map((gap) => (number += gap));
-}
-
-// The pages holding a word, each with its weight: the word itself, or else every word that
-// starts with it (so "speec" finds "speech" while the family is still typing).
-async function pagesWith(word) {
-  const address = new URL(`words/${word.slice(0, 2)}.json`, searchRoot);
-  const found = new Map();
-  const data = await fetchOnce(address, (response) => response.json());
-  if (!data) return { found, pages: 1 }; // no word of the site starts with these letters
-  const known = Object.keys(data.words);
-  const words = Object.hasOwn(data.words, word) ? [word] : known.filter((w) => w.startsWith(word));
-  for (const place of new Set(words.map((w) => data.words[w]))) {
-    const [inHeading, inText] = data.found[place];
-    for (const number of fromGaps(inText)) if (!found.has(number)) found.set(number, 1);
-    for (const number of fromGaps(inHeading)) found.set(number, HEADING_WEIGHT);
-  }
-  return { found, pages: data.pages };
-}
-
-// Pages holding every word, best first: a word counts more in a title or summary, and more
-// the fewer pages hold it. Equal scores keep name order.
-async function pagesMatching(words) {
-  const lists = await Promise.all(words.map(pagesWith));
-  const scored = [];
-  for (const number of lists[0].found.keys()) {
-    let score = 0;
-    for (const { found, pages } of lists) {
-      const weight = found.get(number);
-      if (!weight) {
-        score = 0;
-        break;
-      }
-      score += weight * Math.log(1 + pages / found.size);
-    }
-    if (score) scored.push([number, score]);
-  }
-  scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return scored.map(([number]) => number);
-}
-
 // Services by the filters, pages by the words (if any), in the order asked for.
 async function find(words, params) {
   const filtered = await matchingNumbers(params);
   let numbers;
+  let found = { matched: [], instead: [] };
   if (words.length) {
-    numbers = await pagesMatching(words);
+    found = await wordSearch.pagesMatching(words);
+    numbers = found.numbers;
     const kind = fixedFilters.kind || params.get("kind");
     if (kind === "service") numbers = numbers.filter((n) => n < serviceCount);
     if (kind === "guidance") numbers = numbers.filter((n) => n >= serviceCount);
@@ -313,7 +321,8 @@ async function find(words, params) {
   if (sort === "checked") numbers = await newestFirst(numbers);
   // Nearest first starts from the order above: near-me.js keeps it for equal distances.
   const arranged = await nearMe.arrangeNumbers(numbers, params);
-  return { results: arranged.numbers.map(pageResult), note: arranged.note };
+  const note = [insteadNote(found.instead), arranged.note].filter(Boolean).join(" ");
+  return { results: arranged.numbers.map(pageResult), note, matched: found.matched };
 }
 
 async function search(params) {
@@ -340,6 +349,7 @@ async function search(params) {
   }
   if (ticket !== latestSearch) return; // a newer search has started
   results = arranged.results;
+  matchedWords = arranged.matched;
   shown = 0;
   list.replaceChildren();
   await showMore(false);
