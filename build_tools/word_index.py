@@ -127,6 +127,7 @@ def service_search_page(provider: Provider) -> SearchPage:
         *_labels([n for n in provider.needs if n == "all"], "needs"),
         *provider.steps,
         provider.cost_description or "",
+        provider.free_places or "",
         *(option.description or "" for option in provider.cost_options),
         *_labels(provider.service_areas, "service_areas"),
         *_labels(provider.languages, "languages"),

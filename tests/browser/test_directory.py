@@ -30,7 +30,7 @@ def autism_age_7_free_stourbridge(provider: Provider) -> bool:
     return (
         bool(autism.intersection(provider.needs))
         and provider.min_age <= 7 <= provider.max_age
-        and provider.free
+        and (provider.free or bool(provider.free_places))
         and bool({"stourbridge", "dudley-borough"}.intersection(provider.service_areas))
     )
 
@@ -39,10 +39,10 @@ def result_names(page: Page) -> list[str]:
     """Every result's name, pressing "Show more" until all are shown."""
     more = page.locator("#lo-more")
     while more.is_visible():
-        count = page.locator("#lo-results > li").count()
+        count = page.locator("#lo-results > li.lo-card").count()
         more.click()
-        expect(page.locator("#lo-results > li")).not_to_have_count(count)
-    return page.locator("#lo-results > li h3").all_inner_texts()
+        expect(page.locator("#lo-results > li.lo-card")).not_to_have_count(count)
+    return page.locator("#lo-results > li.lo-card h3").all_inner_texts()
 
 
 def wait_for_results(page: Page, choices: str = "") -> str:
@@ -67,10 +67,10 @@ def test_need_age_free_and_area_list_exactly_the_matching_services(
     page.get_by_label("Need").select_option(label="Autism")
     page.get_by_label("Age of the child or young person").fill("7")
     page.get_by_label("Town or area").select_option(label="Stourbridge")
-    page.get_by_label("Free services only").check()
+    page.get_by_label("Free, or with free places").check()
     page.get_by_role("button", name="Show services").click()
 
-    announced = wait_for_results(page, "free services only")
+    announced = wait_for_results(page, "free, or with free places")
     assert announced.startswith(f"{len(expected)} services match need: Autism, age 7")
     assert set(result_names(page)) == expected
 
@@ -93,7 +93,7 @@ def test_a_shared_link_restores_the_filters_and_back_undoes_a_change(
     page.goto(f"{sample_url}services/?need=ASD&age=7&cost=free")
     expect(page.get_by_label("Need")).to_have_value("ASD")
     expect(page.get_by_label("Age of the child or young person")).to_have_value("7")
-    expect(page.get_by_label("Free services only")).to_be_checked()
+    expect(page.get_by_label("Free, or with free places")).to_be_checked()
     first = wait_for_results(page)
 
     page.get_by_label("Town or area").select_option(label="Stourbridge")

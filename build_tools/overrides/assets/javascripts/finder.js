@@ -33,15 +33,26 @@ const serviceCount = Number(form.dataset.count) || 0;
 const TYPING_PAUSE_MS = 400;
 // The directory's filter data: the same filters as the form, one bit per service.
 const dataRoot = new URL("services/directory/", siteRoot);
-const FILTER_NAMES = new Set(["need", "area", "type", "day", "language", "access", "delivery"]);
+const FILTER_NAMES = new Set([
+  "need",
+  "area",
+  "type",
+  "when",
+  "day",
+  "language",
+  "access",
+  "delivery",
+]);
 const CARDS_PER_FILE = 20;
 // The site's word index: search/words/<first two letters>.json, and guidance pages' cards.
 const searchRoot = new URL("search/", siteRoot);
 const stopWords = new Set((form.dataset.stopWords || "").split(" "));
+const ALSO_NOTE = "At venues elsewhere, online, at home, or open to families across Dudley.";
 const fetched = new Map(); // address -> promise of its contents, so nothing is fetched twice
 
 let results = [];
 let matchedWords = []; // the site's words the latest search matched, for the excerpts
+let groups = []; // [place in the results, heading]: with a town chosen, where each group starts
 let shown = 0;
 let latestSearch = 0;
 let typingTimer = 0;
@@ -92,6 +103,55 @@ function showAgeProblem(problem) {
   ageError.textContent = problem;
   ageError.hidden = !problem;
   ageInput.toggleAttribute("aria-invalid", Boolean(problem));
+}
+
+// The filters chosen, as chips: each a button that removes it. The "Filter" button says how
+// many are applied, so a family sees them with the filters closed.
+const chips = document.getElementById("lo-chips");
+const filtersPanel = document.getElementById("lo-filters");
+const filtersCount = document.getElementById("lo-filters-count");
+
+function chosenFilters(params) {
+  const chosen = [];
+  for (const control of form.elements) {
+    if (!control.name || ["q", "sort"].includes(control.name) || !params.has(control.name)) {
+      continue;
+    }
+    // [control, what the chip says]: the choice alone, which is short on a phone
+    if (control.type === "checkbox") {
+      const text = control.dataset.chip || control.labels[0].textContent;
+      if (control.checked) chosen.push([control, text]);
+    } else if (control.tagName === "SELECT") {
+      chosen.push([control, control.selectedOptions[0].textContent]);
+    } else if (control.name === "age" && !ageProblem(params)) {
+      chosen.push([control, `Age ${Number(params.get("age"))}`]);
+    }
+  }
+  return chosen;
+}
+
+function showChips(params) {
+  if (!chips) return;
+  const chosen = chosenFilters(params);
+  const items = chosen.map(([control, text]) => {
+    const button = element("button", `${text} \u2715`, "lo-chip");
+    button.type = "button";
+    button.setAttribute("aria-label", `Remove ${text}`);
+    button.addEventListener("click", () => {
+      if (control.type === "checkbox") control.checked = false;
+      else control.value = "";
+      commit().then(() => {
+        const next = chips.querySelector("button") || filtersPanel.querySelector("summary");
+        next.focus();
+      });
+    });
+    const item = element("li");
+    item.append(button);
+    return item;
+  });
+  chips.querySelector("ul").replaceChildren(...items);
+  chips.hidden = !items.length;
+  if (filtersCount) filtersCount.textContent = items.length ? `(${items.length} applied)` : "";
 }
 
 // The choices in words, for the announcement: "need: Autism, age 7, free only".
@@ -175,12 +235,10 @@ function card(data) {
   item.append(title);
   if (meta.kind === "Guidance") item.append(element("p", "Guidance page", "lo-kind"));
   if (meta.closed) item.append(element("p", "Temporarily closed", "lo-notice"));
-  const facts = [
-    ["Ages", meta.ages],
-    ["Cost", meta.cost],
-    ["Area", meta.area],
-    ["Needs", meta.needs],
-  ].filter(([, value]) => value);
+  // The facts of cards.card_facts, in its order: the card data keys them in lower case.
+  const facts = ["Where", "When", "Ages", "Cost", "Open to", "Needs"]
+    .map((term) => [term, meta[term.toLowerCase()]])
+    .filter(([, value]) => value);
   const why = excerpt(meta, data.headings || [], facts);
   if (why) item.append(why);
   if (facts.length) {
@@ -199,11 +257,22 @@ function insteadNote(instead) {
   return `Showing results for ${said.join(", ")}.`;
 }
 
+function groupHeading([, title, note]) {
+  const item = element("li", "", "lo-also");
+  item.append(element("h3", title));
+  if (note) item.append(element("p", note));
+  return item;
+}
+
 async function showMore(moveFocus) {
   const next = results.slice(shown, shown + batchSize);
   const pages = await Promise.all(next.map((result) => result.data()));
   const cards = pages.map(card);
-  list.append(...cards);
+  cards.forEach((item, n) => {
+    const starts = groups.find(([at]) => at === shown + n);
+    if (starts) list.append(groupHeading(starts));
+    list.append(item);
+  });
   shown += cards.length;
   more.hidden = shown >= results.length;
   more.textContent = `Show more (${results.length - shown} left)`;
@@ -298,6 +367,24 @@ function pageResult(number) {
   return number < serviceCount ? serviceResult(number) : guidanceResult(number);
 }
 
+// With a town chosen, the services that happen there (a venue in the town) come first; those
+// only open to families there (borough-wide, or at venues elsewhere) follow under a heading.
+// Near-me's nearest-first order is kept as it is.
+async function happeningFirst(numbers, params) {
+  const area = params.get("area");
+  const select = document.getElementById("lo-filter-area");
+  if (!area || !select || area === "dudley-borough") return null;
+  const town = select.selectedOptions[0]?.textContent || area;
+  const bits = (await bitSet("venue", area)) || new Uint8Array(0);
+  const here = (n) => n < serviceCount && (bits[n >> 3] >> (n & 7)) & 1;
+  const first = numbers.filter(here);
+  const rest = numbers.filter((n) => !here(n));
+  const groups = [];
+  if (first.length) groups.push([0, `Happening in ${town} (${first.length})`]);
+  if (rest.length) groups.push([first.length, `Also open to families in ${town} (${rest.length})`, ALSO_NOTE]);
+  return { numbers: [...first, ...rest], groups, note: "" };
+}
+
 // Services by the filters, pages by the words (if any), in the order asked for.
 async function find(words, params) {
   const filtered = await matchingNumbers(params);
@@ -321,8 +408,16 @@ async function find(words, params) {
   if (sort === "checked") numbers = await newestFirst(numbers);
   // Nearest first starts from the order above: near-me.js keeps it for equal distances.
   const arranged = await nearMe.arrangeNumbers(numbers, params);
-  const note = [insteadNote(found.instead), arranged.note].filter(Boolean).join(" ");
-  return { results: arranged.numbers.map(pageResult), note, matched: found.matched };
+  const byTown = sort === "distance" ? null : await happeningFirst(arranged.numbers, params);
+  const note = [insteadNote(found.instead), arranged.note, byTown?.note]
+    .filter(Boolean)
+    .join(" ");
+  return {
+    results: (byTown?.numbers || arranged.numbers).map(pageResult),
+    note,
+    matched: found.matched,
+    groups: byTown?.groups || [],
+  };
 }
 
 async function search(params) {
@@ -350,11 +445,13 @@ async function search(params) {
   if (ticket !== latestSearch) return; // a newer search has started
   results = arranged.results;
   matchedWords = arranged.matched;
+  groups = arranged.groups;
   shown = 0;
   list.replaceChildren();
   await showMore(false);
   list.removeAttribute("aria-busy");
   announce(params, arranged.note);
+  showChips(params);
 }
 
 function commit() {
@@ -379,6 +476,7 @@ function keepFirstCards() {
 }
 
 async function start() {
+  if (filtersPanel && window.matchMedia("(min-width: 60em)").matches) filtersPanel.open = true;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearTimeout(typingTimer);
