@@ -21,7 +21,7 @@ from .model import Provider
 from .near_me import example_postcode
 from .pages import plain
 from .schema import vocabulary, vocabulary_extra
-from .search_index import areas_of, needs_of
+from .search_index import areas_of, need_choices, needs_of, venue_areas_of
 
 PAGE_SIZE = 50
 DIRECTORY = "services/index.md"
@@ -48,6 +48,9 @@ class Facet:
     labels: dict[str, str]
     values_of: Callable[[Provider], tuple[str, ...]]
     groups: dict[str, dict[str, Any]] | None = None
+    # For areas: the values where a service happens (a venue there), apart from those it is
+    # only open to, so a family (and the editors' coverage counts) can tell the two apart.
+    here_of: Callable[[Provider], tuple[str, ...]] | None = None
 
 
 def age_bands_of(provider: Provider) -> tuple[str, ...]:
@@ -60,7 +63,7 @@ def age_bands_of(provider: Provider) -> tuple[str, ...]:
 
 def facets() -> list[Facet]:
     """The browse facets, in the order the directory lists them."""
-    needs = {k: v for k, v in vocabulary("needs").items() if k != "all"}
+    needs = need_choices()
     return [
         Facet(
             "type",
@@ -71,7 +74,7 @@ def facets() -> list[Facet]:
         ),
         Facet("need", "Need", needs, needs_of),
         Facet("age", "Age", _AGE_LABELS, age_bands_of),
-        Facet("area", "Area", vocabulary("service_areas"), areas_of),
+        Facet("area", "Area", vocabulary("service_areas"), areas_of, here_of=venue_areas_of),
     ]
 
 
@@ -99,10 +102,37 @@ def _list_page(
     lines += [f"{count} {noun}.{page_note} [Back to the directory]({up}services/index.md)", ""]
     # Card links are final URLs: MkDocs does not rewrite links inside raw HTML.
     service_url = "../" * (depth - 1)
-    cards = [service_card(p, f"{service_url}{p.slug}/") for p in items]
-    lines += [card_list(cards), ""]
+    for heading, group in _by_where(facet, value, items):
+        if heading:
+            lines += [f"## {plain(heading)}", ""]
+        level = 3 if heading else 2
+        cards = [service_card(p, f"{service_url}{p.slug}/", heading_level=level) for p in group]
+        lines += [card_list(cards), ""]
     lines += list(_pager(number, total))
     return "\n".join(lines)
+
+
+def _by_where(
+    facet: Facet, value: str, items: list[Provider]
+) -> Iterator[tuple[str, list[Provider]]]:
+    """An area's services in two groups, those happening there first, each with a heading;
+    any other list as it is."""
+    if facet.here_of is None or value in ("dudley-borough", "outside-dudley"):
+        yield "", items
+        return
+    town = facet.labels[value]
+    here = [p for p in items if value in facet.here_of(p)]
+    elsewhere = [p for p in items if value not in facet.here_of(p)]
+    if here:
+        yield f"Happening in {town}", here
+    if elsewhere:
+        yield f"Also open to families in {town}", elsewhere
+
+
+def _happening_first(
+    here_of: Callable[[Provider], tuple[str, ...]], value: str, items: list[Provider]
+) -> list[Provider]:
+    return sorted(items, key=lambda provider: value not in here_of(provider))
 
 
 def _pager(number: int, total: int) -> Iterator[str]:
@@ -124,10 +154,14 @@ def _list_path(facet: Facet, value: str, number: int) -> str:
     return f"{folder}/index.md" if number == 1 else f"{folder}/page-{number}/index.md"
 
 
-def _directory_entry(facet: Facet, value: str, count: int) -> str:
+def _directory_entry(facet: Facet, value: str, items: list[Provider]) -> str:
     label = plain(facet.labels[value])
-    if not count:
+    if not items:
         return f"- {label} (none yet)"
+    count = f"{len(items)}"
+    if facet.here_of is not None and value not in ("dudley-borough", "outside-dudley"):
+        here = sum(value in facet.here_of(p) for p in items)
+        count = f"{here} happening there, {len(items)} open to families there"
     return f"- [{label}]({facet.segment}/{value_slug(value)}/index.md) ({count})"
 
 
@@ -145,8 +179,7 @@ def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str]:
         *DIRECTORY_FRONT_MATTER,
         "# Find a service",
         "",
-        f"The Local Offer lists {len(providers)} services.",
-        "",
+        # The count is in the results' status line: on a phone, the results come first.
         directory_finder(example_postcode(providers), _first_results(providers)),
         "",
         "## Browse the services",
@@ -160,13 +193,16 @@ def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str]:
         index: dict[str, list[Provider]] = {value: [] for value in facet.labels}
         for provider in providers:
             for value in facet.values_of(provider):
-                index[value].append(provider)
+                if value in index:  # SEMH is listed under its broad area (need_choices)
+                    index[value].append(provider)
         for group in groups.values():
             if group["label"]:
                 directory += [f"#### {plain(group['label'])}", ""]
             for value in group["members"]:
                 items = index[value]
-                directory.append(_directory_entry(facet, value, len(items)))
+                if facet.here_of is not None:  # happening there first, across all pages
+                    items = _happening_first(facet.here_of, value, items)
+                directory.append(_directory_entry(facet, value, items))
                 for number, total, chunk in _pages_of(items) if items else ():
                     pages[_list_path(facet, value, number)] = _list_page(
                         facet, value, number, total, chunk, len(items)

@@ -10,6 +10,8 @@ files of its own:
   (625 bytes at 5,000 services), and choosing several is an AND of bit sets.
 - `services/directory/cards/<n>.json`: the cards of services n*20 to n*20+19, in directory order,
   fetched only for the services a family scrolls to.
+- `services/directory/bits/venue/<town>.bin`: the services happening in a town (a venue
+  there), which come first when a family chooses that town.
 - `services/directory/checked.bin`: service numbers from the most recently checked, as
   little-endian 32-bit integers, fetched only when a family sorts that way.
 
@@ -26,7 +28,7 @@ from slugify import slugify
 
 from .cards import card_facts
 from .model import Provider
-from .search_index import FILTERS, MAX_AGE, MIN_AGE, ages_of
+from .search_index import FILTERS, MAX_AGE, MIN_AGE, ages_of, venue_areas_of
 
 DIRECTORY_DATA = "services/directory"
 CARDS_PER_FILE = 20
@@ -55,13 +57,17 @@ def filter_members(ordered: list[Provider]) -> dict[str, dict[str, list[int]]]:
     members: dict[str, dict[str, list[int]]] = {f.key: {} for f in FILTERS}
     members["age"] = {str(age): [] for age in range(MIN_AGE, MAX_AGE + 1)}
     members["cost"] = {"free": []}
+    # Not a control of the form: with a town chosen, services happening there come first.
+    members["venue"] = {}
     for number, provider in enumerate(ordered):
         for item in FILTERS:
             for value in item.values_of(provider):
                 members[item.key].setdefault(value, []).append(number)
+        for town in venue_areas_of(provider):
+            members["venue"].setdefault(town, []).append(number)
         for age in ages_of(provider):
             members["age"][age].append(number)
-        if provider.free:
+        if provider.free or provider.free_places:  # free for some families counts
             members["cost"]["free"].append(number)
     return members
 

@@ -161,7 +161,9 @@ def render_data_report(report: FreshnessReport, published: set[str]) -> str:
         "",
         "How many published services a family finds under each type of provision, need, age "
         "band and area, as the browse pages count them: a service for all needs counts under "
-        f"every need. Values with {GAP_AT_MOST} services or fewer are marked *few*, or *none*.",
+        "every need. An area counts the services happening there (a venue in the town, or "
+        "visits there), not those open to the whole borough. "
+        f"Values with {GAP_AT_MOST} services or fewer are marked *few*, or *none*.",
         "",
     ]
     for dimension in report.coverage:

@@ -119,13 +119,13 @@ def directory_finder(
     """Search words, the filters, "near you" and the results, for the directory at /services/."""
     main = [f for f in FILTERS if not f.more]
     more = [f for f in FILTERS if f.more]
-    fields = [
-        _text_field("lo-filter-q", "Search words", "Optional, for example speech or swimming"),
+    filters = [
         _select(main[0]),
         _age_field(),
         *(_select(item) for item in main[1:]),
         '<div class="lo-field lo-check"><input id="lo-filter-cost" name="cost" type="checkbox" '
-        'value="free"><label for="lo-filter-cost">Free services only</label></div>',
+        'value="free" data-chip="Free or free places"><label for="lo-filter-cost">'
+        "Free, or with free places</label></div>",
         '<details class="lo-more-filters" id="lo-more-filters"><summary>More filters: day, '
         "language, venue accessibility, how it is given</summary>",
         *(_select(item) for item in more),
@@ -138,6 +138,22 @@ def directory_finder(
         "postcode or your location)</option></select></div>",
         '<div class="lo-actions"><button type="submit" class="md-button md-button--primary">'
         'Show services</button><a class="md-button" href="./">Clear all filters</a></div>',
+    ]
+    # On a phone the search box and the results come first: the filters wait behind a
+    # "Filter" button (open from the start on a wide screen, finder.js), and the filters
+    # chosen show as chips that remove them.
+    fields = [
+        '<div class="lo-field lo-query"><label for="lo-filter-q">Search words</label>'
+        '<p class="lo-hint" id="lo-filter-q-hint">For example speech or swimming</p>'
+        '<div class="lo-search-row"><input id="lo-filter-q" name="q" type="search" '
+        'autocomplete="off" aria-describedby="lo-filter-q-hint"><button type="submit" '
+        'class="md-button md-button--primary">Search</button></div></div>',
+        '<details class="lo-filters" id="lo-filters"><summary><span>Filter</span> '
+        '<span id="lo-filters-count" class="lo-filters-count"></span></summary>'
+        '<div class="lo-filters-body">' + "".join(filters) + "</div></details>",
+        '<div id="lo-chips" class="lo-chips" hidden><p class="lo-chips-label" '
+        'id="lo-chips-label">Filters applied: choose one to remove it</p>'
+        '<ul class="lo-chip-list" aria-labelledby="lo-chips-label"></ul></div>',
     ]
     total = first.total if first else 0
     return _finder(

@@ -194,8 +194,10 @@ def coverage(providers: tuple[Provider, ...]) -> tuple[Coverage, ...]:
     found = []
     for facet in facets():
         counts = dict.fromkeys(facet.labels, 0)
+        # Areas count the services happening there: "open to everyone" hides real gaps.
+        values_of = facet.here_of or facet.values_of
         for provider in providers:
-            for value in facet.values_of(provider):
+            for value in values_of(provider):
                 if value in counts:
                     counts[value] += 1
         found.append(

@@ -42,6 +42,7 @@ from build_tools.raw_blocks import hold, restore
 from build_tools.report import render_problems, render_text
 from build_tools.safe_html import clean_page_html, escape_page_meta
 from build_tools.search_engine import guidance_search_page, write_search
+from build_tools.search_words import load_search_words
 from build_tools.service_form import (
     FORM_PAGE,
     FORM_SPEC,
@@ -87,6 +88,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.update(catalog=catalog, today=today, publisher=publisher)
     _state["content"] = site_content.load_content_data(Path(config.docs_dir), today)
     _state["problems"] = list(_state["content"].problems)
+    groups, problems = load_search_words(Path(config.docs_dir))
+    _state["search_words"] = groups.with_glossary(_state["content"].glossary)
+    _state["problems"] += problems
     return config
 
 
@@ -231,7 +235,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """on_post_build: write the search files, the open data exports (ORUK API, CSV, feed,
     robots.txt), date the sitemap, then make the printed Local Offer and the offline copy, and
     last the editor at /admin/, so that nothing else holds it."""
-    write_search(Path(config.site_dir), _state["catalog"].providers, _state["guidance"])
+    catalog, guidance = _state["catalog"], _state["guidance"]
+    write_search(Path(config.site_dir), catalog.providers, guidance, _state["search_words"])
     write_exports(Path(config.site_dir), _state["catalog"].providers, _state["publisher"])
     write_paper_and_offline(config)
     try:

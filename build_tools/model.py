@@ -40,6 +40,7 @@ class Schedule:
     closes: str | None = None
     term_time_only: bool = False
     notes: str | None = None
+    school_holidays: bool = False  # runs only in the school holidays
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Provider:
     diagnosis_needed: bool = False
     steps: tuple[str, ...] = ()
     cost_description: str | None = None
+    free_places: str | None = None  # who can have a place for free, when others pay
     cost_options: tuple[CostOption, ...] = ()
     delivery: tuple[str, ...] = ()
     locations: tuple[Location, ...] = ()
@@ -146,6 +148,7 @@ def provider_from_dict(slug: str, data: dict[str, Any]) -> Provider:
         steps=tuple(access.get("steps", ())),
         free=bool(cost["free"]),
         cost_description=cost.get("description"),
+        free_places=cost.get("free_places"),
         cost_options=tuple(
             CostOption(float(o["amount"]), o["per"], o.get("description"))
             for o in cost.get("options", ())

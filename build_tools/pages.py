@@ -86,7 +86,8 @@ def needs_text(provider: Provider) -> str:
     labels = vocabulary("needs")
     if "all" in provider.needs:
         return "All needs"
-    return "; ".join(labels[need] for need in provider.needs)
+    # Each label once: SEMH and its broad area share one ("Social, emotional and mental health").
+    return "; ".join(dict.fromkeys(labels[need] for need in provider.needs))
 
 
 def areas_text(provider: Provider) -> str:

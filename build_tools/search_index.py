@@ -36,13 +36,55 @@ def _days(provider: Provider) -> tuple[str, ...]:
     return _in_order({day for slot in provider.schedules for day in slot.days}, "schedules", "days")
 
 
+WHEN = {
+    "after-school": "After school (weekdays, from 3pm, or until 5:30pm or later)",
+    "weekends": "Weekends",
+    "school-holidays": "In the school holidays",
+    "term-time": "Term time only",
+}
+_WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday"))
+_WEEKEND = frozenset(("saturday", "sunday"))
+# After school: a weekday time that starts after school ends, or runs into the evening.
+AFTER_SCHOOL_STARTS, EVENING = "15:00", "17:30"
+
+
+def when_of(provider: Provider) -> tuple[str, ...]:
+    """When a family can go, from the service's times: after school, at weekends, in the
+    school holidays (a time for the holidays, or times that do not stop for them), or only
+    in term time."""
+    slots = [slot for slot in provider.schedules if slot.days]
+    found = set()
+    for slot in slots:
+        weekday = bool(_WEEKDAYS.intersection(slot.days)) and not slot.school_holidays
+        late = (slot.opens or "") >= AFTER_SCHOOL_STARTS or (slot.closes or "") >= EVENING
+        if weekday and slot.closes and late:
+            found.add("after-school")
+        if _WEEKEND.intersection(slot.days):
+            found.add("weekends")
+    if any(slot.school_holidays for slot in provider.schedules) or (
+        slots and not any(slot.term_time_only for slot in slots)
+    ):
+        found.add("school-holidays")
+    if slots and all(slot.term_time_only for slot in slots):
+        found.add("term-time")
+    return tuple(key for key in WHEN if key in found)
+
+
 def _access(provider: Provider) -> tuple[str, ...]:
     features = {feature for place in provider.locations for feature in place.accessibility}
     return _in_order(features, "locations", "accessibility")
 
 
-def _needs_options() -> dict[str, str]:
-    return {key: label for key, label in vocabulary("needs").items() if key != "all"}
+def need_choices() -> dict[str, str]:
+    """Each need a family can choose, each label once. A specific need labelled as its broad
+    area is (SEMH, the one need inside "social, emotional and mental health") is left out:
+    choosing the area finds the same services (`needs_of`)."""
+    labels = vocabulary("needs")
+    areas = vocabulary_extra("x-broad-areas", "needs")
+    twins = {
+        need for area, inside in areas.items() for need in inside if labels[need] == labels[area]
+    }
+    return {key: label for key, label in labels.items() if key != "all" and key not in twins}
 
 
 def needs_of(provider: Provider) -> tuple[str, ...]:
@@ -72,6 +114,21 @@ def areas_of(provider: Provider) -> tuple[str, ...]:
     return provider.service_areas
 
 
+def venue_areas_of(provider: Provider) -> tuple[str, ...]:
+    """The towns where a service happens: its venues' towns; for a service without a venue
+    (home visits, phone), the towns it names itself. "All of Dudley borough" is never one:
+    a family in Stourbridge wants to tell "happens in Stourbridge" from "open to everyone"."""
+    by_name = {label.casefold(): key for key, label in vocabulary("service_areas").items()}
+    if provider.locations:
+        towns = {by_name.get(place.town.casefold()) for place in provider.locations}
+        if "outside-dudley" in provider.service_areas and None in towns:
+            towns.add("outside-dudley")
+    else:
+        towns = set(provider.service_areas)
+    towns.discard("dudley-borough")
+    return _in_order({town for town in towns if town}, "service_areas")
+
+
 def ages_of(provider: Provider) -> tuple[str, ...]:
     """Every whole year of age the service takes, so "my child is 7" is an exact match."""
     low, high = max(provider.min_age, MIN_AGE), min(provider.max_age, MAX_AGE)
@@ -79,7 +136,7 @@ def ages_of(provider: Provider) -> tuple[str, ...]:
 
 
 FILTERS: tuple[Filter, ...] = (
-    Filter("need", "Need", "Any need", _needs_options, needs_of),
+    Filter("need", "Need", "Any need", need_choices, needs_of),
     Filter("area", "Town or area", "Anywhere", lambda: vocabulary("service_areas"), areas_of),
     Filter(
         "type",
@@ -88,6 +145,7 @@ FILTERS: tuple[Filter, ...] = (
         lambda: vocabulary("categories"),
         lambda p: p.categories,
     ),
+    Filter("when", "When", "Any time", lambda: WHEN, when_of),
     Filter(
         "day",
         "Open on",

@@ -166,8 +166,9 @@ def render_tables(results: list[Result]) -> str:
         "gzip level 6 where it makes a file smaller, 1 kB = 1,000 bytes)",
         "",
         "| services | service page raw | service page gzipped | home page | directory "
-        "(first 20 listed) | first search | first filter (need and age) |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "(first 20 listed) | first search | first search with a typo "
+        "| first filter (need and age) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         raw = f"{_kb(r.pages.median_raw)} / {_kb(r.pages.largest_raw)}" if r.pages else "–"
@@ -175,7 +176,7 @@ def render_tables(results: list[Result]) -> str:
         lines.append(
             f"| {r.count:,} | {raw} | {zipped} | {_visit(r, 'home')} "
             f"| {_visit(r, 'directory', True)} | {_visit(r, 'search', True)} "
-            f"| {_visit(r, 'filter', True)} |"
+            f"| {_visit(r, 'typo', True)} | {_visit(r, 'filter', True)} |"
         )
     lines += ["", *_scaling(results)]
     return "\n".join(lines) + "\n"

@@ -30,7 +30,7 @@ def autism_age_7_free_stourbridge(provider: Provider) -> bool:
     return (
         bool(autism.intersection(provider.needs))
         and provider.min_age <= 7 <= provider.max_age
-        and provider.free
+        and (provider.free or bool(provider.free_places))
         and bool({"stourbridge", "dudley-borough"}.intersection(provider.service_areas))
     )
 
@@ -39,10 +39,10 @@ def result_names(page: Page) -> list[str]:
     """Every result's name, pressing "Show more" until all are shown."""
     more = page.locator("#lo-more")
     while more.is_visible():
-        count = page.locator("#lo-results > li").count()
+        count = page.locator("#lo-results > li.lo-card").count()
         more.click()
-        expect(page.locator("#lo-results > li")).not_to_have_count(count)
-    return page.locator("#lo-results > li h3").all_inner_texts()
+        expect(page.locator("#lo-results > li.lo-card")).not_to_have_count(count)
+    return page.locator("#lo-results > li.lo-card h3").all_inner_texts()
 
 
 def wait_for_results(page: Page, choices: str = "") -> str:
@@ -67,10 +67,10 @@ def test_need_age_free_and_area_list_exactly_the_matching_services(
     page.get_by_label("Need").select_option(label="Autism")
     page.get_by_label("Age of the child or young person").fill("7")
     page.get_by_label("Town or area").select_option(label="Stourbridge")
-    page.get_by_label("Free services only").check()
+    page.get_by_label("Free, or with free places").check()
     page.get_by_role("button", name="Show services").click()
 
-    announced = wait_for_results(page, "free services only")
+    announced = wait_for_results(page, "free, or with free places")
     assert announced.startswith(f"{len(expected)} services match need: Autism, age 7")
     assert set(result_names(page)) == expected
 
@@ -93,7 +93,7 @@ def test_a_shared_link_restores_the_filters_and_back_undoes_a_change(
     page.goto(f"{sample_url}services/?need=ASD&age=7&cost=free")
     expect(page.get_by_label("Need")).to_have_value("ASD")
     expect(page.get_by_label("Age of the child or young person")).to_have_value("7")
-    expect(page.get_by_label("Free services only")).to_be_checked()
+    expect(page.get_by_label("Free, or with free places")).to_be_checked()
     first = wait_for_results(page)
 
     page.get_by_label("Town or area").select_option(label="Stourbridge")
@@ -184,7 +184,7 @@ def says(word: str) -> Callable[[Provider], bool]:
 
     def keep(provider: Provider) -> bool:
         found = service_search_page(provider)
-        text = f"{found.heading_text} {found.body_text}"
+        text = " ".join((found.title_text, found.about_text, found.heading_text, found.body_text))
         return stem(word) in {stem(w) for w in words_of(text)}
 
     return keep
@@ -197,7 +197,9 @@ def test_search_words_find_every_service_that_uses_them(page: Page, sample_url: 
     wait_for_results(page, 'words "speech"')
     expected = sample_services(says("speech"))
     assert expected
-    assert set(result_names(page)) == expected
+    # Every service that says it; and those that say words meaning the same (content/
+    # search-words.yml: "SALT", "speech and language therapist"), which tests elsewhere check.
+    assert set(result_names(page)) >= expected
     # One small file for the word, and nothing like a search engine; no file fetched twice.
     assert len(requested) == len(set(requested))
     words = [u for u in requested if "/search/words/" in u]
@@ -215,9 +217,9 @@ def test_another_form_of_a_word_finds_the_same_services(page: Page, sample_url: 
 
 
 def test_words_and_filters_together(page: Page, sample_url: str) -> None:
-    page.goto(f"{sample_url}services/?q=club&age=12")
-    wait_for_results(page, 'words "club", age 12')
-    expected = sample_services(lambda p: says("club")(p) and p.min_age <= 12 <= p.max_age)
+    page.goto(f"{sample_url}services/?q=sessions&age=12")
+    wait_for_results(page, 'words "sessions", age 12')
+    expected = sample_services(lambda p: says("sessions")(p) and p.min_age <= 12 <= p.max_age)
     assert expected
     assert set(result_names(page)) == expected
 

@@ -62,12 +62,12 @@ def test_keyboard_sets_and_clears_every_filter(page: Page, sample_url: str) -> N
         expect(page).to_have_url(re.compile(re.escape(select.get_attribute("name") or "") + "="))
         keys.press("ArrowUp")
         expect(select).to_have_value("")
-    page.get_by_label("Free services only").focus()
+    page.get_by_label("Free, or with free places").focus()
     keys.press("Space")
     expect(page).to_have_url(re.compile(r"cost=free"))
     page.get_by_role("link", name="Clear all filters").focus()
     keys.press("Enter")
-    expect(page.get_by_label("Free services only")).not_to_be_checked()
+    expect(page.get_by_label("Free, or with free places")).not_to_be_checked()
     expect(page).to_have_url(f"{sample_url}services/")
 
 

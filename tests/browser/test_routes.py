@@ -100,13 +100,16 @@ def test_on_a_small_phone_by_touch(phone_page: Page, sample_url: str) -> None:
     page.get_by_role("link", name="Find a service").first.tap()
     expect(page).to_have_url(f"{sample_url}services/")
     assert_no_sideways_scroll(page)
+    # On a phone the filters wait behind the "Filter" button, so the results come first.
+    expect(page.get_by_label("Need")).to_be_hidden()
+    page.get_by_text("Filter", exact=True).tap()
     page.get_by_label("Need").select_option(label="Autism")
     page.get_by_label("Age of the child or young person").tap()
     page.get_by_label("Age of the child or young person").fill("7")
     page.get_by_label("Town or area").select_option(label="Stourbridge")
-    page.get_by_label("Free services only").tap()
+    page.get_by_label("Free, or with free places").tap()
     page.get_by_role("button", name="Show services").tap()
-    wait_for_results(page, "free services only")
+    wait_for_results(page, "free, or with free places")
     assert_no_sideways_scroll(page)
     page.locator("#lo-results > li a").first.tap()
     assert_fits(page)
@@ -130,11 +133,11 @@ def test_with_the_keyboard_alone(page: Page, sample_url: str) -> None:
     keys.type("7")
     keys.tab_to("Town or area", tag="select")
     keys.type("Stour")
-    keys.tab_to("Free services only", tag="input")
+    keys.tab_to("Free, or with free places", tag="input")
     keys.press("Space")
     keys.tab_to("Show services", tag="button")
     keys.press("Enter")
-    wait_for_results(page, "free services only")
+    wait_for_results(page, "free, or with free places")
     # After a search the focus moves to the results heading, so the next Tab is the first result.
     expect(page.locator("#lo-results-heading")).to_be_focused()
     keys.press("Tab")
@@ -172,6 +175,6 @@ def card_fits(facts: dict[str, str]) -> bool:
     assert ages, f"ages not in words a parent would use: {facts['Ages']!r}"
     low = 0 if ages[1] == "birth" else int(ages[1])
     high = int(ages[2] or ages[1])
-    areas = facts["Area"]
+    areas = facts["Open to"]
     in_area = "Stourbridge" in areas or "All of Dudley borough" in areas
     return facts["Cost"] == "Free" and low <= 7 <= high and in_area

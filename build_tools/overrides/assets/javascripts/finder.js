@@ -14,6 +14,7 @@
 // Distances ("near you") are near-me.js's job: it rearranges the results and marks the cards.
 
 import { NearMe } from "./near-me.js";
+import { WordSearch, firstMatch } from "./search-words.js";
 
 const form = document.getElementById("lo-form");
 const status = document.getElementById("lo-status");
@@ -32,19 +33,33 @@ const serviceCount = Number(form.dataset.count) || 0;
 const TYPING_PAUSE_MS = 400;
 // The directory's filter data: the same filters as the form, one bit per service.
 const dataRoot = new URL("services/directory/", siteRoot);
-const FILTER_NAMES = new Set(["need", "area", "type", "day", "language", "access", "delivery"]);
+const FILTER_NAMES = new Set([
+  "need",
+  "area",
+  "type",
+  "when",
+  "day",
+  "language",
+  "access",
+  "delivery",
+]);
 const CARDS_PER_FILE = 20;
 // The site's word index: search/words/<first two letters>.json, and guidance pages' cards.
 const searchRoot = new URL("search/", siteRoot);
 const stopWords = new Set((form.dataset.stopWords || "").split(" "));
-const HEADING_WEIGHT = 3; // a word in a title or summary counts three times a word in the text
+const ALSO_NOTE = "At venues elsewhere, online, at home, or open to families across Dudley.";
 const fetched = new Map(); // address -> promise of its contents, so nothing is fetched twice
 
 let results = [];
+let matchedWords = []; // the site's words the latest search matched, for the excerpts
+let groups = []; // [place in the results, heading]: with a town chosen, where each group starts
 let shown = 0;
 let latestSearch = 0;
 let typingTimer = 0;
 const nearMe = new NearMe(form, siteRoot, () => commit());
+const wordSearch = new WordSearch(searchRoot, (address) =>
+  fetchOnce(address, (response) => response.json()),
+);
 
 function formState() {
   const params = new URLSearchParams();
@@ -90,6 +105,55 @@ function showAgeProblem(problem) {
   ageInput.toggleAttribute("aria-invalid", Boolean(problem));
 }
 
+// The filters chosen, as chips: each a button that removes it. The "Filter" button says how
+// many are applied, so a family sees them with the filters closed.
+const chips = document.getElementById("lo-chips");
+const filtersPanel = document.getElementById("lo-filters");
+const filtersCount = document.getElementById("lo-filters-count");
+
+function chosenFilters(params) {
+  const chosen = [];
+  for (const control of form.elements) {
+    if (!control.name || ["q", "sort"].includes(control.name) || !params.has(control.name)) {
+      continue;
+    }
+    // [control, what the chip says]: the choice alone, which is short on a phone
+    if (control.type === "checkbox") {
+      const text = control.dataset.chip || control.labels[0].textContent;
+      if (control.checked) chosen.push([control, text]);
+    } else if (control.tagName === "SELECT") {
+      chosen.push([control, control.selectedOptions[0].textContent]);
+    } else if (control.name === "age" && !ageProblem(params)) {
+      chosen.push([control, `Age ${Number(params.get("age"))}`]);
+    }
+  }
+  return chosen;
+}
+
+function showChips(params) {
+  if (!chips) return;
+  const chosen = chosenFilters(params);
+  const items = chosen.map(([control, text]) => {
+    const button = element("button", `${text} \u2715`, "lo-chip");
+    button.type = "button";
+    button.setAttribute("aria-label", `Remove ${text}`);
+    button.addEventListener("click", () => {
+      if (control.type === "checkbox") control.checked = false;
+      else control.value = "";
+      commit().then(() => {
+        const next = chips.querySelector("button") || filtersPanel.querySelector("summary");
+        next.focus();
+      });
+    });
+    const item = element("li");
+    item.append(button);
+    return item;
+  });
+  chips.querySelector("ul").replaceChildren(...items);
+  chips.hidden = !items.length;
+  if (filtersCount) filtersCount.textContent = items.length ? `(${items.length} applied)` : "";
+}
+
 // The choices in words, for the announcement: "need: Autism, age 7, free only".
 function choicesInWords(params) {
   const words = [];
@@ -124,23 +188,59 @@ function element(tag, text, className) {
   return node;
 }
 
+// Text with the part at `range` ([start, end]) marked, as nodes: never as HTML.
+function marked(tag, text, range, className) {
+  const node = element(tag, "", className);
+  if (!range) {
+    node.textContent = text;
+    return node;
+  }
+  const [start, end] = range;
+  node.append(text.slice(0, start), element("mark", text.slice(start, end)), text.slice(end));
+  return node;
+}
+
+// A short excerpt that shows why a page matched the search words: the summary with the words
+// marked if they are in it, else the fact or section heading that holds them, else a note
+// that they are in the page's full text.
+function excerpt(meta, headings, facts) {
+  if (!matchedWords.length) return meta.summary ? element("p", meta.summary) : null;
+  const inSummary = meta.summary ? firstMatch(meta.summary, matchedWords) : null;
+  if (inSummary || firstMatch(meta.title || "", matchedWords)) {
+    return meta.summary ? marked("p", meta.summary, inSummary) : null;
+  }
+  const places = [...facts, ...headings.map((heading) => ["Section", heading])];
+  const why = element("div", "", "lo-why");
+  if (meta.summary) why.append(element("p", meta.summary));
+  for (const [term, value] of places) {
+    const range = firstMatch(value, matchedWords);
+    if (!range) continue;
+    const line = marked("p", value, range, "lo-excerpt");
+    line.prepend(`${term}: `);
+    why.append(line);
+    return why;
+  }
+  const where = meta.kind === "Guidance" ? "the page" : "the service's full description";
+  why.append(element("p", `Your search words are in ${where}.`, "lo-excerpt"));
+  return why;
+}
+
 function card(data) {
   const meta = data.meta || {};
   const item = element("li", "", "lo-card");
   const title = element("h3");
-  const link = element("a", meta.title || data.url);
+  const link = marked("a", meta.title || data.url, firstMatch(meta.title || "", matchedWords));
   link.href = data.url;
   title.append(link);
   item.append(title);
   if (meta.kind === "Guidance") item.append(element("p", "Guidance page", "lo-kind"));
   if (meta.closed) item.append(element("p", "Temporarily closed", "lo-notice"));
-  if (meta.summary) item.append(element("p", meta.summary));
-  const facts = [
-    ["Ages", meta.ages],
-    ["Cost", meta.cost],
-    ["Area", meta.area],
-    ["Needs", meta.needs],
-  ].filter(([, value]) => value);
+  // The facts of cards.card_facts, in its order: the card data keys them in lower case.
+  const facts = ["Where", "When", "Ages", "Cost", "Open to", "Needs"]
+    .map((term) => [term, meta[term.toLowerCase()]])
+    .filter(([, value]) => value);
+  const why = excerpt(meta, data.headings || [], facts);
+  if (why) item.append(why);
   if (facts.length) {
     const details = element("dl", "", "lo-facts");
     for (const [term, value] of facts) details.append(element("dt", term), element("dd", value));
@@ -150,11 +250,29 @@ function card(data) {
   return item;
 }
 
+// "Showing results for speech (you typed speach)": typos read as the site's words.
+function insteadNote(instead) {
+  if (!instead.length) return "";
+  const said = instead.map(([typed, near]) => `${near.join(" or ")} (you typed ${typed})`);
+  return `Showing results for ${said.join(", ")}.`;
+}
+
+function groupHeading([, title, note]) {
+  const item = element("li", "", "lo-also");
+  item.append(element("h3", title));
+  if (note) item.append(element("p", note));
+  return item;
+}
+
 async function showMore(moveFocus) {
   const next = results.slice(shown, shown + batchSize);
   const pages = await Promise.all(next.map((result) => result.data()));
   const cards = pages.map(card);
-  list.append(...cards);
+  cards.forEach((item, n) => {
+    const starts = groups.find(([at]) => at === shown + n);
+    if (starts) list.append(groupHeading(starts));
+    list.append(item);
+  });
   shown += cards.length;
   more.hidden = shown >= results.length;
   more.textContent = `Show more (${results.length - shown} left)`;
@@ -249,55 +367,32 @@ function pageResult(number) {
   return number < serviceCount ? serviceResult(number) : guidanceResult(number);
 }
 
-function fromGaps(gaps) {
-  let number = 0;
-  return gaps.map((gap) => (number += gap));
-}
-
-// The pages holding a word, each with its weight: the word itself, or else every word that
-// starts with it (so "speec" finds "speech" while the family is still typing).
-async function pagesWith(word) {
-  const address = new URL(`words/${word.slice(0, 2)}.json`, searchRoot);
-  const found = new Map();
-  const data = await fetchOnce(address, (response) => response.json());
-  if (!data) return { found, pages: 1 }; // no word of the site starts with these letters
-  const known = Object.keys(data.words);
-  const words = Object.hasOwn(data.words, word) ? [word] : known.filter((w) => w.startsWith(word));
-  for (const place of new Set(words.map((w) => data.words[w]))) {
-    const [inHeading, inText] = data.found[place];
-    for (const number of fromGaps(inText)) if (!found.has(number)) found.set(number, 1);
-    for (const number of fromGaps(inHeading)) found.set(number, HEADING_WEIGHT);
-  }
-  return { found, pages: data.pages };
-}
-
-// Pages holding every word, best first: a word counts more in a title or summary, and more
-// the fewer pages hold it. Equal scores keep name order.
-async function pagesMatching(words) {
-  const lists = await Promise.all(words.map(pagesWith));
-  const scored = [];
-  for (const number of lists[0].found.keys()) {
-    let score = 0;
-    for (const { found, pages } of lists) {
-      const weight = found.get(number);
-      if (!weight) {
-        score = 0;
-        break;
-      }
-      score += weight * Math.log(1 + pages / found.size);
-    }
-    if (score) scored.push([number, score]);
-  }
-  scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  return scored.map(([number]) => number);
+// With a town chosen, the services that happen there (a venue in the town) come first; those
+// only open to families there (borough-wide, or at venues elsewhere) follow under a heading.
+// Near-me's nearest-first order is kept as it is.
+async function happeningFirst(numbers, params) {
+  const area = params.get("area");
+  const select = document.getElementById("lo-filter-area");
+  if (!area || !select || area === "dudley-borough") return null;
+  const town = select.selectedOptions[0]?.textContent || area;
+  const bits = (await bitSet("venue", area)) || new Uint8Array(0);
+  const here = (n) => n < serviceCount && (bits[n >> 3] >> (n & 7)) & 1;
+  const first = numbers.filter(here);
+  const rest = numbers.filter((n) => !here(n));
+  const groups = [];
+  if (first.length) groups.push([0, `Happening in ${town} (${first.length})`]);
+  if (rest.length) groups.push([first.length, `Also open to families in ${town} (${rest.length})`, ALSO_NOTE]);
+  return { numbers: [...first, ...rest], groups, note: "" };
 }
 
 // Services by the filters, pages by the words (if any), in the order asked for.
 async function find(words, params) {
   const filtered = await matchingNumbers(params);
   let numbers;
+  let found = { matched: [], instead: [] };
   if (words.length) {
-    numbers = await pagesMatching(words);
+    found = await wordSearch.pagesMatching(words);
+    numbers = found.numbers;
     const kind = fixedFilters.kind || params.get("kind");
     if (kind === "service") numbers = numbers.filter((n) => n < serviceCount);
     if (kind === "guidance") numbers = numbers.filter((n) => n >= serviceCount);
@@ -313,7 +408,16 @@ async function find(words, params) {
   if (sort === "checked") numbers = await newestFirst(numbers);
   // Nearest first starts from the order above: near-me.js keeps it for equal distances.
   const arranged = await nearMe.arrangeNumbers(numbers, params);
-  return { results: arranged.numbers.map(pageResult), note: arranged.note };
+  const byTown = sort === "distance" ? null : await happeningFirst(arranged.numbers, params);
+  const note = [insteadNote(found.instead), arranged.note, byTown?.note]
+    .filter(Boolean)
+    .join(" ");
+  return {
+    results: (byTown?.numbers || arranged.numbers).map(pageResult),
+    note,
+    matched: found.matched,
+    groups: byTown?.groups || [],
+  };
 }
 
 async function search(params) {
@@ -340,11 +444,14 @@ async function search(params) {
   }
   if (ticket !== latestSearch) return; // a newer search has started
   results = arranged.results;
+  matchedWords = arranged.matched;
+  groups = arranged.groups;
   shown = 0;
   list.replaceChildren();
   await showMore(false);
   list.removeAttribute("aria-busy");
   announce(params, arranged.note);
+  showChips(params);
 }
 
 function commit() {
@@ -369,6 +476,7 @@ function keepFirstCards() {
 }
 
 async function start() {
+  if (filtersPanel && window.matchMedia("(min-width: 60em)").matches) filtersPanel.open = true;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     clearTimeout(typingTimer);
