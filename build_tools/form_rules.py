@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import rules
-from .formspec import ID_FIELD, Field, form_fields
+from .formspec import ID_FIELD, Branch, Field, branch_of, form_fields
 from .problems import CATALOGUE
 from .schema import _EMAIL, SAFE_LINK_SCHEMES, local_offer_questions, subschema_at
 from .schema_check import _range_hint, _url_detail
@@ -118,6 +118,9 @@ def _node(item: Field) -> dict[str, Any]:
         node["requiredMessage"] = _required_message(item, item_title)
     if item.options:
         node["options"] = [value for value, _ in item.options]
+        # The words families see, for the preview (without the code added to tell apart two
+        # choices with the same words in the form).
+        node["labels"] = {v: label.removesuffix(f" ({v})") for v, label in item.options}
     if item.kind == "repeat":
         node["itemTitle"] = item.item_title
         node["min"] = item.limits.get("minItems", 0)
@@ -126,7 +129,31 @@ def _node(item: Field) -> dict[str, Any]:
         node["children"] = [_node(child) for child in item.children]
     if item.rules:
         node["rules"] = [_rule(rule, item.children) for rule in item.rules]
+    branch = branch_of(item.path) if item.kind == "repeat" else None
+    if branch:
+        node["branch"] = _branch(branch)
     return node
+
+
+def _branch(branch: Branch) -> dict[str, Any]:
+    """How an item's questions are checked when its flag is set (then) or not (else)."""
+
+    def overrides(fields: tuple[Field, ...]) -> dict[str, Any]:
+        return {
+            child.key: {
+                "required": child.required,
+                "requiredMessage": _required_message(child, child.title),
+                "checks": _checks(child, child.title),
+            }
+            for child in fields
+        }
+
+    return {
+        "key": branch.key,
+        "value": branch.value,
+        "then": overrides(branch.then),
+        "else": overrides(branch.otherwise),
+    }
 
 
 def _titles() -> dict[str, str]:

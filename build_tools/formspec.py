@@ -205,6 +205,54 @@ def help_text(item: Field) -> str:
     return text
 
 
+@dataclass(frozen=True)
+class Branch:
+    """Questions whose rules depend on another answer in the same item: the schema's if/then/
+    else on one flag, such as a venue's postcode, which may be just a district for a home."""
+
+    key: str
+    value: Any
+    then: tuple[Field, ...]
+    otherwise: tuple[Field, ...]
+
+
+def branch_of(path: tuple[str, ...]) -> Branch | None:
+    """The if/then/else of the object at `path` (a repeated group's item), if it has one."""
+    node = resolve(subschema_at_path(path))
+    if node.get("type") == "array":
+        node = resolve(node.get("items", {}))
+    condition = node.get("if") or {}
+    tests = condition.get("properties", {})
+    if len(tests) != 1 or "const" not in next(iter(tests.values())):
+        return None
+    [(key, test)] = tests.items()
+    properties = node.get("properties", {})
+    required = set(node.get("required", []))
+
+    def fields(part: dict[str, Any]) -> tuple[Field, ...]:
+        needed = required | set(part.get("required", []))
+        keys = list(part.get("properties", {})) + [
+            k for k in part.get("required", []) if k not in part.get("properties", {})
+        ]
+        return tuple(
+            _field(k, {**properties[k], **part.get("properties", {}).get(k, {})}, (*path, k),
+                   k in needed)
+            for k in keys
+        )  # fmt: skip
+
+    return Branch(key, test["const"], fields(node.get("then", {})), fields(node.get("else", {})))
+
+
+def subschema_at_path(path: tuple[str, ...]) -> dict[str, Any]:
+    node: dict[str, Any] = load_schema()
+    for key in path:
+        node = resolve(node)
+        if node.get("type") == "array":
+            node = resolve(node.get("items", {}))
+        node = node.get("properties", {}).get(key, {})
+    return node
+
+
 def walk(fields: tuple[Field, ...]) -> list[Field]:
     """Every field, depth first, containers before their children."""
     found = []

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 
 from .catalog import Catalog
 from .form_rules import form_spec, lower_first
-from .formspec import ID_FIELD, REVIEWED_FIELD, Field, form_fields, help_text
+from .form_words import HIDDEN, form_hint, page_ordered
+from .formspec import REVIEWED_FIELD, Field, branch_of, form_fields
 from .issue_form import SERVICE_FILE, TEMPLATE_NAME
 from .links import mailto_href
 
@@ -53,7 +54,7 @@ class FormSettings:
 
 
 def _hint(item: Field) -> str:
-    return escape(help_text(item).replace("`", ""))
+    return escape(form_hint(item))
 
 
 def _label(item: Field, required: bool) -> str:
@@ -129,9 +130,16 @@ def _simple(item: Field, control: str, required: bool) -> str:
 
 
 def _item(item: Field, prefix: str, index: str) -> str:
-    """One item of a repeated group, such as one contact."""
+    """One item of a repeated group, such as one contact. A question needed unless a flag is
+    set (a venue's street, unless it is a private home) is labelled as needed."""
     control = f"{prefix}-{item.key}-{index}"
-    inner = "".join(render_field(child, control) for child in item.children)
+    branch = branch_of(item.path)
+    needed = {f.key for f in branch.otherwise if f.required} if branch else set()
+    children = [replace(c, required=c.required or c.key in needed) for c in item.children]
+    if branch:  # ask the flag (Private home?) straight after the first question (the name)
+        flag = [c for c in children if c.key == branch.key]
+        children = children[:1] + flag + [c for c in children[1:] if c.key != branch.key]
+    inner = "".join(render_field(child, control) for child in children)
     title = escape(item.item_title)
     return (
         f'<fieldset class="lo-item" id="{control}" data-prefix="{control}">'
@@ -174,8 +182,9 @@ def _group(item: Field, prefix: str, required: bool, top: bool) -> str:
 
 def render_field(item: Field, prefix: str = PREFIX) -> str:
     """The HTML of one field, group or repeated group, named after its place in the entry."""
-    if item.path == ID_FIELD:
-        return ""
+    if item.path in HIDDEN:  # kept as it is when a service is updated, never asked
+        control = f"{prefix}-{item.key}"
+        return "" if len(item.path) == 1 else f'<input type="hidden" id="{control}">'
     top = len(item.path) == 1
     control = f"{prefix}-{item.key}"
     if item.kind == "group":
@@ -217,7 +226,7 @@ def _issue_fields() -> dict[str, list[str]]:
 
 def form_html(settings: FormSettings) -> str:
     """The form, its result panel and its rules, as one raw HTML block (no blank lines)."""
-    fields = "".join(render_field(item) for item in form_fields())
+    fields = "".join(render_field(item) for item in page_ordered(form_fields()))
     return (
         '<div id="lo-service-form-app" class="lo-service-form" hidden>'
         '<div id="lo-error-summary" class="lo-error-summary" tabindex="-1" hidden>'
@@ -226,27 +235,56 @@ def form_html(settings: FormSettings) -> str:
         '<p id="lo-form-status" class="lo-status" role="status"></p>'
         f'<form id="lo-service-form" class="lo-form" novalidate>{fields}'
         '<div class="lo-actions"><button type="submit" class="md-button md-button--primary">'
-        "Check my answers</button></div></form>"
+        "Check my answers and see how it looks</button></div></form>"
+        f"{PREVIEW}"
         '<section id="lo-result" class="lo-result" aria-labelledby="lo-result-heading" hidden>'
-        '<h2 id="lo-result-heading" tabindex="-1">Your service file</h2>'
-        "<p>Your answers passed the checks. Send the file to the Local Offer team in one of "
-        "these ways. An editor checks it before it is published.</p>"
+        '<h2 id="lo-result-heading" tabindex="-1">Send it to the Local Offer team</h2>'
+        "<p>Your answers passed the checks. When the preview above looks right, send it. "
+        "An editor checks it before it is published.</p>"
         '<div class="lo-actions lo-send">'
-        '<button type="button" class="md-button md-button--primary" id="lo-download">'
-        "Download the file</button>"
-        '<button type="button" class="md-button" id="lo-copy">Copy the file</button>'
-        '<a class="md-button" id="lo-email" href="#">Email it to the Local Offer team</a>'
-        + (
-            '<a class="md-button" id="lo-github" href="#">Send it on GitHub</a>'
-            if settings.new_issue_url
-            else ""
-        )
-        + "</div>"
+        '<a class="md-button md-button--primary" id="lo-email" href="#">'
+        "Email it to the Local Offer team</a>"
+        '<button type="button" class="md-button" id="lo-download">'
+        "Download it as a file</button>"
+        "</div>"
         '<p id="lo-action-status" class="lo-status" role="status"></p>'
+        + _for_github_users(settings)
+        + "</section></div>"
+    )
+
+
+# The live preview: filled in by service-form-preview.js as the provider types.
+PREVIEW = (
+    '<section id="lo-preview" class="lo-preview" aria-labelledby="lo-preview-title">'
+    '<h2 id="lo-preview-title" tabindex="-1">How families will see it</h2>'
+    '<p class="lo-hint">This preview changes as you fill in the form.</p>'
+    "<h3>In the list of services</h3>"
+    # A <ul>, not the directory's <ol class="lo-results">: the shortlist's script gives every
+    # card in those a button, and this card is not a service yet.
+    '<ul class="lo-preview-results" id="lo-preview-card"></ul>'
+    "<h3>The service's page</h3>"
+    '<div class="lo-preview-page" id="lo-preview-page"></div>'
+    "</section>"
+)
+
+
+def _for_github_users(settings: FormSettings) -> str:
+    """The file itself, and GitHub, folded away: most providers never need them."""
+    github = (
+        '<a class="md-button" id="lo-github" href="#">Open the GitHub form with it filled in</a>'
+        if settings.new_issue_url
+        else ""
+    )
+    return (
+        '<details class="lo-for-github"><summary>For people who use GitHub: the file</summary>'
+        "<p>The Local Offer is built from one text file for each service. You can copy this "
+        "file, or send it through GitHub.</p>"
+        '<div class="lo-actions">'
+        '<button type="button" class="md-button" id="lo-copy">Copy the file</button>'
+        f"{github}</div>"
         # No <code> inside: the theme's script rebuilds every pre > code block.
         '<pre id="lo-yaml" class="lo-yaml" tabindex="0" aria-label="The service file"></pre>'
-        "</section>"
-        "</div>"
+        "</details>"
     )
 
 
@@ -277,9 +315,9 @@ def service_form_page(settings: FormSettings) -> str:
             "# Add or update your service",
             "",
             "Use this form to tell us about a service for children and young people with SEND, "
-            "or to change the details of one that is listed. It makes the file the Local Offer "
-            "is built from, and checks it as you go. Nothing you type leaves this page until "
-            "you choose how to send it.",
+            "or to change the details of one that is listed. It checks your answers as you go, "
+            "and shows how your service will look to families. Nothing you type leaves this "
+            "page until you choose how to send it.",
             "",
             "To change a service that is listed, use the *Update this service* link at the "
             "bottom of its page: the form opens with its details filled in.",

@@ -58,9 +58,14 @@ def check_answers(page: Page) -> None:
     page.get_by_role("button", name="Check my answers").click()
 
 
+def open_github_section(page: Page) -> None:
+    """The file and GitHub are folded away under a section for people who use GitHub."""
+    page.locator(".lo-for-github > summary").click()
+
+
 def shown_yaml(page: Page) -> str:
     expect(page.locator("#lo-result")).to_be_visible()
-    return page.locator("#lo-yaml").inner_text()
+    return page.locator("#lo-yaml").text_content() or ""  # folded away, so not inner_text
 
 
 def fill_a_new_service(page: Page, touch: bool = False) -> None:
@@ -104,10 +109,10 @@ def test_a_new_service_filled_in_on_a_phone_passes_validation(
     check_answers(page)
     text = shown_yaml(page)
     assert_no_sideways_scroll(page)
-    expect(page.locator("#lo-result-heading")).to_be_focused()
+    expect(page.locator("#lo-preview-title")).to_be_focused(), "the preview comes first"
 
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download the file").tap()
+        page.get_by_role("button", name="Download it as a file").tap()
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
     assert saved.name == "lye-online-parent-chat.yaml"
@@ -132,7 +137,8 @@ def test_the_file_can_be_emailed_or_sent_on_github_prefilled(page: Page, sample_
     assert email.scheme == "mailto" and email.path == "localoffer@dudley.example"
     assert text.strip() in parse_qs(email.query)["body"][0]
 
-    github = page.get_by_role("link", name="Send it on GitHub").get_attribute("href") or ""
+    open_github_section(page)
+    github = page.get_by_role("link", name="Open the GitHub form").get_attribute("href") or ""
     issue = urlsplit(github)
     query = parse_qs(issue.query)
     assert issue.netloc == "github.com" and issue.path.endswith("/issues/new")
@@ -149,6 +155,7 @@ def test_the_file_can_be_copied(page: Page, sample_url: str) -> None:
     fill_a_new_service(page)
     check_answers(page)
     text = shown_yaml(page)
+    open_github_section(page)
     page.get_by_role("button", name="Copy the file").click()
     expect(page.locator("#lo-action-status")).to_contain_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()").strip() == text.strip()
@@ -346,10 +353,10 @@ def test_the_form_works_with_the_keyboard_alone(page: Page, sample_url: str) -> 
     keys.skip_to_content()
     keys.tab_to("Service name", tag="input")
     keys.type("Lye Stay and Play")
-    for label in ("Summary", "Description", "Status (optional)", "Show from (optional)"):
-        keys.press("Tab")
-        assert focus_description(page)["text"].startswith(label), focus_description(page)
-    keys.tab_to("Early years", tag="input")  # the first type of provision
+    keys.press("Tab")
+    assert focus_description(page)["text"].startswith("Summary"), focus_description(page)
+    keys.press("Tab")  # then the type of provision, as on the service's card
+    assert focus_description(page)["text"].startswith("Early years"), focus_description(page)
     keys.press("Space")
     early_years = page.locator("#lo-f-categories").get_by_label("Early years", exact=False)
     expect(early_years).to_be_checked()
@@ -368,7 +375,8 @@ def test_a_file_too_long_for_a_link_is_copied_to_paste_on_github(
     page.get_by_label("Description", exact=True).fill("Every week we meet online. " * 180)
     check_answers(page)
     text = shown_yaml(page)
-    github = page.get_by_role("link", name="Send it on GitHub")
+    open_github_section(page)
+    github = page.get_by_role("link", name="Open the GitHub form")
     href = github.get_attribute("href") or ""
     assert len(href) <= 7000
     assert "service-file" not in parse_qs(urlsplit(href).query)

@@ -74,6 +74,20 @@ function brokenRule(rule, value) {
   return met ? null : rule.message;
 }
 
+// An item's questions as checked for its answers: a venue that is a private home needs no
+// street, and its postcode may be just the first half.
+function childrenFor(node, item) {
+  const branch = node.branch;
+  if (!branch) return node.children;
+  const part = item && item[branch.key] === branch.value ? branch.then : branch.else;
+  return node.children.map((child) => (part[child.key] ? { ...child, ...part[child.key] } : child));
+}
+
+// An item with nothing filled in gets one message, not one for each of its questions.
+function isBlank(item) {
+  return !item || Object.keys(item).length === 0;
+}
+
 function checkFields(nodes, data, path, problems, details) {
   for (const node of nodes) {
     checkNode(node, data ? data[node.key] : undefined, [...path, node.key], problems, details);
@@ -102,7 +116,13 @@ function checkNode(node, value, path, problems, details) {
     }
   } else if (node.kind === "repeat") {
     value.forEach((item, index) => {
-      checkFields(node.children, item, [...path, index], problems, details);
+      if (isBlank(item)) {
+        const fix = index < node.min ? "Fill it in." : "Fill it in, or remove it.";
+        const message = `${node.itemTitle} ${index + 1} is empty. ${fix}`;
+        problems.push({ path: [...path, index], message });
+        return;
+      }
+      checkFields(childrenFor(node, item), item, [...path, index], problems, details);
       for (const rule of node.rules || []) {
         const broken = brokenRule(rule, item);
         if (broken) problems.push({ path: [...path, index], message: broken });

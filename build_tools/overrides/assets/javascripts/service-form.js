@@ -10,6 +10,8 @@
 import { checkEntry } from "./service-form-checks.js";
 import { toYaml } from "./service-form-yaml.js";
 import { mailtoHref } from "./links.js";
+import { keepHomesPrivate, tidyControl } from "./service-form-tidy.js";
+import { renderPreview } from "./service-form-preview.js";
 
 const PREFIX = "lo-f";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -96,7 +98,7 @@ function readFields(nodes, prefix) {
 }
 
 function readEntry() {
-  return readFields(spec.fields, PREFIX);
+  return keepHomesPrivate(readFields(spec.fields, PREFIX));
 }
 
 // --- Filling the form from an entry ---------------------------------------------------------
@@ -277,6 +279,7 @@ function showSummary(problems) {
 // Check everything; show the problems of the answers given so far, or all after "Check my answers".
 function refresh() {
   const entry = readEntry();
+  renderPreview(spec, entry, byId("lo-preview-card"), byId("lo-preview-page"));
   const problems = inFormOrder(checkEntry(spec, entry));
   clearProblems();
   // Changing a control touches it and the fieldsets around it (see touch()).
@@ -451,13 +454,23 @@ document.addEventListener("pointerup", () => {
 });
 
 form.addEventListener("change", (event) => {
+  if (event.target.matches("input, textarea")) {
+    const tidied = tidyControl(event.target);
+    if (tidied !== event.target.value) event.target.value = tidied;
+  }
   if (event.target.matches("input, select, textarea")) touch(event.target);
   refreshSoon();
 });
 
+function showPreview() {
+  renderPreview(spec, readEntry(), byId("lo-preview-card"), byId("lo-preview-page"));
+}
+
 // While an answer shows a problem, check it again as you type, so the message goes when fixed.
+// The preview follows every key.
 form.addEventListener("input", (event) => {
   if (state.checked || event.target.getAttribute("aria-invalid")) refreshSoon();
+  else showPreview();
 });
 
 form.addEventListener("click", (event) => {
@@ -484,7 +497,7 @@ form.addEventListener("submit", (event) => {
   showFile(entry);
   result.hidden = false;
   formStatus.textContent = "";
-  byId("lo-result-heading").focus();
+  byId("lo-preview-title").focus(); // the preview, then the ways to send it
 });
 
 byId("lo-download").addEventListener("click", download);
@@ -512,6 +525,7 @@ async function loadService(slug) {
     const entry = await response.json();
     state.slug = slug;
     fillFields(spec.fields, PREFIX, { ...entry, last_reviewed: today() });
+    showPreview();
     formStatus.textContent = `The form has the details of ${entry.name} from the Local Offer. Change anything that is out of date, then check your answers.`;
   } catch {
     formStatus.textContent = "We could not load the details of that service. You can fill in the form yourself.";
@@ -522,5 +536,6 @@ for (const note of document.querySelectorAll(".lo-nojs")) note.hidden = true;
 app.hidden = false;
 for (const repeat of form.querySelectorAll(".lo-repeat")) renumber(repeat, repeatNode(repeat));
 byId(`${PREFIX}-last_reviewed`).value = today();
+showPreview();
 const wanted = new URLSearchParams(location.search).get("service");
 if (wanted && SLUG.test(wanted)) loadService(wanted);
