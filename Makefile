@@ -12,10 +12,10 @@ WORKFLOWS := $(wildcard .github/workflows/*.yml)
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 
 .DEFAULT_GOAL := help
-.PHONY: venv validate help site serve edit test lint fix docs golden bench audit lock clean audit-deps
+.PHONY: venv validate help site serve edit test a11y-all check lint fix docs golden bench audit lock clean audit-deps
 
 help: ## list the targets
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 or newer is needed"'
@@ -45,8 +45,14 @@ serve: $(STAMP) ## preview the site at http://127.0.0.1:8000, rebuilding on chan
 edit: $(STAMP) $(NODE_STAMP) ## the editor on this computer: http://127.0.0.1:8000/admin/ saves into content/
 	$(BIN)/localoffer edit
 
-test: $(STAMP) ## run the tests
+test: $(STAMP) ## run the tests; axe checks one page of each kind and every service page
 	$(BIN)/python -m pytest -n auto
+
+a11y-all: $(STAMP) ## run axe on every page of the sample site (CI runs it after make test)
+	$(BIN)/python -m pytest -n auto --every-page tests/browser/test_accessibility.py
+
+check: lint ## lint, then the unit tests: no browser, under a minute
+	$(BIN)/python -m pytest -n auto -m 'not browser' tests/unit tests/test_examples.py
 
 lint: $(STAMP) $(NODE_STAMP) ## check style, formatting and types, and the GitHub workflows and forms
 	$(BIN)/ruff check .

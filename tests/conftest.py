@@ -12,9 +12,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from build_tools.cli import main
-from tests.sites import built_site_dir, remove_built_sites
+from tests.sites import built_site_dir, end_run, start_run
 from tests.support import REPO_ROOT, TODAY
 
+_RUN_FOLDER = pytest.StashKey[Path]()
 _LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"}
 
 
@@ -28,6 +29,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         default=False,
         help="Rewrite the expected reports of the example tests instead of comparing them.",
+    )
+    parser.addoption(
+        "--every-page",
+        action="store_true",
+        default=False,
+        help="Run axe on every page of the sample site, not one of each kind (make a11y-all).",
     )
 
 
@@ -154,5 +161,18 @@ def sample_site() -> Path:
     return built_site_dir("sample")
 
 
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    remove_built_sites()
+def _is_xdist_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The main process makes the folder the run's sites are built in (tests/sites.py); the xdist
+    # workers, started later, inherit its name and share it.
+    if not _is_xdist_worker(config):
+        config.stash[_RUN_FOLDER] = start_run()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # After every worker has finished.
+    if _RUN_FOLDER in config.stash:
+        end_run(config.stash[_RUN_FOLDER])

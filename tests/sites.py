@@ -1,4 +1,9 @@
-"""The two sites the tests look at, each built once per test run and shared.
+"""The sites the tests look at, each built once per test run and shared by every test process.
+
+With pytest-xdist, each worker is a process of its own. The first one to need a site builds it,
+under a file lock, into the run's folder (made by the main pytest process, tests/conftest.py);
+the others wait on the lock and then read the same folder. Without xdist the one process does
+the same.
 
 A function rather than only a fixture, because the accessibility tests need the list of built
 pages while pytest is still collecting tests, before any fixture runs.
@@ -7,15 +12,22 @@ pages while pytest is still collecting tests, before any fixture runs.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+
+from filelock import FileLock
 
 from build_tools.clock import build_day
 from build_tools.site import build_site
 from tests.injection import corpus_entries, write_entries
 from tests.support import FIXTURE_PROVIDERS, REPO_ROOT, TODAY
+
+# Names the run's folder for the worker processes, which inherit the environment.
+RUN_FOLDER_VARIABLE = "LOCALOFFER_TEST_RUN_FOLDER"
 
 SITES = {
     # The real content and the five fixture providers: small, and stable for golden files.
@@ -23,35 +35,60 @@ SITES = {
     # The site as shipped: the real content and the 64 sample providers.
     "sample": REPO_ROOT / "providers",
 }
-_built: dict[str, Path] = {}
 
 
-def _injection_providers() -> Path:
-    """Provider files carrying the injection corpus (tests/injection.py), written once."""
-    folder = Path(tempfile.mkdtemp(prefix="localoffer-injection-providers-"))
-    _built["injection-providers"] = folder
+def _injection_providers(folder: Path) -> Path:
+    """Provider files carrying the injection corpus (tests/injection.py)."""
     return write_entries(corpus_entries(TODAY)[0], folder)
 
 
-# Sites whose provider files are made for the test run: the real content and these providers.
-GENERATED = {"injection": _injection_providers}
+# Sites whose provider files are made for the test run, into the folder given: the real
+# content and these providers.
+GENERATED: dict[str, Callable[[Path], Path]] = {"injection": _injection_providers}
+# Sites built with the printable PDF. The link checks, the offline copy and the printable tests
+# read it from the fixture and sample sites; the PDF comes from the cache in .cache/printable
+# after its first build. Every other test build leaves it out: it takes seconds, and nothing
+# reads it (the injection site's print page, which the PDF is made from, is checked as HTML).
+WITH_PDF = {"fixture", "sample"}
+
+_built: dict[str, Path] = {}
+
+
+def start_run() -> Path:
+    """Make the run's folder and name it in the environment; called once, by the main process."""
+    folder = Path(tempfile.mkdtemp(prefix="localoffer-tests-"))
+    os.environ[RUN_FOLDER_VARIABLE] = str(folder)
+    return folder
+
+
+def end_run(folder: Path) -> None:
+    """Delete the run's folder and its sites; called when the main process ends the run."""
+    shutil.rmtree(folder, ignore_errors=True)
+    os.environ.pop(RUN_FOLDER_VARIABLE, None)
+    _built.clear()
+
+
+def _run_folder() -> Path:
+    named = os.environ.get(RUN_FOLDER_VARIABLE)
+    # Imported outside a pytest run (no conftest), the process makes its own folder.
+    return Path(named) if named else start_run()
 
 
 def built_site_dir(name: str) -> Path:
-    """The folder of a strict build of site `name`, building it on first use."""
+    """The folder of a strict build of site `name`, building it on its first use in the run."""
     if name not in _built:
-        providers = SITES[name] if name in SITES else GENERATED[name]()
-        folder = Path(tempfile.mkdtemp(prefix=f"localoffer-{name}-site-"))
-        build_site(site_dir=folder, providers_dir=providers)
-        _built[name] = folder
+        home = _run_folder() / name
+        home.mkdir(exist_ok=True)
+        site, done = home / "site", home / "built"
+        # One process builds; the others wait here, then find it done.
+        with FileLock(home / "lock"):
+            if not done.exists():
+                shutil.rmtree(home / "providers", ignore_errors=True)  # a failed attempt's
+                providers = SITES[name] if name in SITES else GENERATED[name](home / "providers")
+                build_site(site_dir=site, providers_dir=providers, pdf=name in WITH_PDF)
+                done.touch()
+        _built[name] = site
     return _built[name]
-
-
-def remove_built_sites() -> None:
-    """Delete the built sites; called when the test session ends."""
-    for folder in _built.values():
-        shutil.rmtree(folder, ignore_errors=True)
-    _built.clear()
 
 
 def html_pages(site: Path) -> list[Path]:
@@ -64,11 +101,10 @@ def page_url_path(site: Path, page: Path) -> str:
     return page.relative_to(site).as_posix().removesuffix("index.html")
 
 
-def _notice_providers() -> Path:
+def _notice_providers(folder: Path) -> Path:
     """The fixture providers, three of them changed so that every kind of notice shows on the
     day of the build: one temporarily closed, one not checked for two years, one just moved."""
-    folder = Path(tempfile.mkdtemp(prefix="localoffer-notices-providers-"))
-    _built["notices-providers"] = folder
+    folder.mkdir(parents=True, exist_ok=True)
     today = build_day()
     # Lines added at the end of the file; a later key would be a duplicate, which fails.
     changes = {

@@ -133,7 +133,7 @@ def test_unknown_marker_stops_the_build_naming_page_and_line(tmp_path: Path) -> 
         tmp_path, "# Home\n\nText.\n\n<!-- services category=shortbreaks -->\n"
     )
     with pytest.raises(Abort) as stopped:
-        build_site(tmp_path / "site", FIXTURE_PROVIDERS, config_file=config)
+        build_site(tmp_path / "site", FIXTURE_PROVIDERS, config_file=config, pdf=False)
     message = str(stopped.value)
     assert "1 problems in the content, site not built" in message
     assert "content/index.md:5:6  error LO303" in message
@@ -143,6 +143,6 @@ def test_unknown_marker_stops_the_build_naming_page_and_line(tmp_path: Path) -> 
 
 def test_a_good_page_with_a_marker_builds(tmp_path: Path) -> None:
     config = project_with_page(tmp_path, "# Home\n\n<!-- services category=travel -->\n")
-    build_site(tmp_path / "site", FIXTURE_PROVIDERS, config_file=config)
+    build_site(tmp_path / "site", FIXTURE_PROVIDERS, config_file=config, pdf=False)
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Go Independent Travel Training" in html

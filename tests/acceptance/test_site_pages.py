@@ -191,7 +191,9 @@ def test_every_internal_link_and_anchor_exists(
                 failures.append(f"{page.relative_to(site)}: {href} leads nowhere")
                 continue
             if fragment and target.suffix == ".html":
-                known = ids.setdefault(target, set(facts(target).ids))
-                if fragment not in known:
+                # Parse each target once: setdefault's default would parse it for every link.
+                if target not in ids:
+                    ids[target] = set(facts(target).ids)
+                if fragment not in ids[target]:
                     failures.append(f"{page.relative_to(site)}: {href} has no #{fragment}")
     assert not failures, "\n".join(failures[:30])

@@ -14,7 +14,7 @@ from tests.support import FIXTURE_PROVIDERS
 
 def test_the_test_project_builds_when_its_links_are_right(tmp_path: Path) -> None:
     config = project_with_page(tmp_path, "# Home\n\n[Find a service](services/index.md)\n")
-    build_site(tmp_path / "site", FIXTURE_PROVIDERS, config_file=config)
+    build_site(tmp_path / "site", FIXTURE_PROVIDERS, config_file=config, pdf=False)
     assert (tmp_path / "site" / "index.html").is_file()
 
 
@@ -26,4 +26,4 @@ def test_the_test_project_builds_when_its_links_are_right(tmp_path: Path) -> Non
 def test_a_broken_link_stops_the_build(tmp_path: Path, link: str) -> None:
     config = project_with_page(tmp_path, f"# Home\n\n{link}\n")
     with pytest.raises(Abort, match="warnings in strict mode"):
-        build_site(tmp_path / "site", FIXTURE_PROVIDERS, config_file=config)
+        build_site(tmp_path / "site", FIXTURE_PROVIDERS, config_file=config, pdf=False)

@@ -1,6 +1,11 @@
 """axe-core on every page of the sample site, in Chromium, with the WCAG 2.0, 2.1 and 2.2 A and AA
 rules: every service page, browse list, guidance page and easy-read page, not a sample of them.
 
+Every page is checked with `pytest --every-page` (`make a11y-all`, run by CI after `make test`).
+Without it, as in `make test`, the pages checked are one page of each kind (each template) and
+every page that carries provider text: each service page and its easy-read page. The other
+pages of a kind are the same template with the site's own text.
+
 No rule is switched off and no element is excluded. If one ever must be, the reason goes in a
 comment here and the exception is listed in the accessibility statement.
 """
@@ -32,6 +37,7 @@ AXE_OPTIONS = {
 
 SAMPLE = built_site_dir("sample")
 PAGES = [page_url_path(SAMPLE, page) for page in html_pages(SAMPLE)]
+SERVICES = {path.stem for path in SITES["sample"].glob("*.yaml")}
 # One page of each kind, checked again at phone width, where the layout changes most.
 TEMPLATES = [
     "",
@@ -41,6 +47,37 @@ TEMPLATES = [
     "guidance/ehc-plans/",
     "search/",
 ]
+
+
+def kind(path: str) -> str:
+    """The kind of page at a URL path, from its shape: each page at the top is a kind of its
+    own; below it, slugs become * (services/*/easy-read/, services/need/*/, guidance/*/)."""
+    parts = path.rstrip("/").split("/")
+    if len(parts) == 1:
+        return path
+    # Under services/, a second segment that is not a service names a way to browse.
+    kept = {0, 1} if parts[0] == "services" and parts[1] not in SERVICES else {0}
+    shape = [p if i in kept or p == "easy-read" else "*" for i, p in enumerate(parts)]
+    return "/".join(shape) + "/"
+
+
+# The kinds of page that show provider text: a service's page and its easy-read page.
+PROVIDER_TEXT = {"services/*/", "services/*/easy-read/"}
+
+
+def pages_for_make_test(pages: list[str]) -> list[str]:
+    """The first page of each kind, the TEMPLATES, and every page that shows provider text."""
+    first_of_kind: dict[str, str] = {}
+    for path in pages:
+        first_of_kind.setdefault(kind(path), path)
+    chosen = set(first_of_kind.values()) | set(TEMPLATES)
+    return [p for p in pages if p in chosen or kind(p) in PROVIDER_TEXT]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if metafunc.function is test_no_axe_violations:
+        every_page = metafunc.config.getoption("--every-page")
+        metafunc.parametrize("path", PAGES if every_page else pages_for_make_test(PAGES))
 
 
 def _axe_page(browser: Browser, viewport: dict[str, int]) -> Iterator[Page]:
@@ -93,7 +130,21 @@ def test_every_kind_of_page_is_in_the_list() -> None:
     assert any(p.startswith("services/need/") for p in PAGES)
 
 
-@pytest.mark.parametrize("path", PAGES)
+def test_make_test_checks_each_kind_of_page_and_every_provider_page() -> None:
+    chosen = pages_for_make_test(PAGES)
+    assert {kind(p) for p in chosen} == {kind(p) for p in PAGES}
+    assert set(TEMPLATES) <= set(chosen)
+    for slug in SERVICES:
+        assert {f"services/{slug}/", f"services/{slug}/easy-read/"} <= set(chosen)
+    assert kind("services/need/asd/") == "services/need/*/"
+    assert kind("services/castle-hill-speech-drop-in/easy-read/") == "services/*/easy-read/"
+    assert kind("guidance/ehc-plans/") == "guidance/*/"
+    assert kind("search/") == "search/" and kind("") == ""
+    # Fewer pages than every page, or the split would gain nothing.
+    assert len(chosen) < len(PAGES)
+
+
+# Parametrized by pytest_generate_tests: the pages for `make test`, or with --every-page all.
 def test_no_axe_violations(axe_desktop: Page, sample_url: str, path: str) -> None:
     found = violations(axe_desktop, sample_url + path)
     assert not found, f"/{path}\n" + "\n".join(found)

@@ -85,3 +85,18 @@ def test_the_issue_body_reaches_the_parser_through_the_environment() -> None:
     read = next(s for s in steps(workflow) if s.get("id") == "read")
     assert read["env"]["BODY"] == "${{ github.event.issue.body }}"
     assert '"$BODY"' in read["run"] and "${{" not in read["run"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_run_of_the_tests_is_followed_by_axe_on_every_page(path: Path) -> None:
+    """`make test` runs axe on one page of each kind and every service page; wherever it runs,
+    `make a11y-all` must follow, so CI still checks every page."""
+    for job in load(path)["jobs"].values():
+        runs = [step.get("run", "") for step in job.get("steps", [])]
+        if "make test" in runs:
+            assert runs.index("make test") < runs.index("make a11y-all"), path.name
+
+
+def test_the_ci_script_runs_axe_on_every_page_after_the_tests() -> None:
+    commands = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert commands.index("make test") < commands.index("make a11y-all")
