@@ -796,6 +796,18 @@ _code(
     "easy-read page, so they follow the same rule: one idea, at most 15 words.",
 )
 
+_code(
+    "LO320",
+    "remote-picture",
+    E,
+    "A page shows a picture from another website",
+    "This page loads {value} from another website.",
+    "Save the picture in content/ as a PNG, JPEG or WebP file and give its path instead, for "
+    "example ![A map of the centre](map.png)",
+    "The site makes no requests to other websites: a picture from elsewhere would tell that "
+    "website who reads the page, and the build machine would fetch it while making the "
+    "printable PDF. Pictures, frames and style sheets must be files of the site itself.",
+)
 
 # --- LO4xx: submissions through the issue form or the website form ------------------------------
 _code(
