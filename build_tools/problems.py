@@ -832,3 +832,26 @@ _code(
     "Each service's name becomes its web address, so a new service cannot take the name of one "
     "already listed.",
 )
+_code(
+    "LO403",
+    "update-not-this-site",
+    E,
+    "The service to update is not on this Local Offer",
+    "{value} is not the address of a service on this Local Offer.",
+    "Copy the address from the service's page on {site}, for example "
+    "{site}services/castle-hill-speech-drop-in/",
+    "An update changes the service whose page address it gives, so only addresses of this "
+    "site's own service pages are taken: an address on another website could name any file.",
+)
+_code(
+    "LO404",
+    "id-of-another-service",
+    E,
+    "The service file belongs to another service",
+    "The service file has the id of {owner}, but this issue is about {named}.",
+    "Paste the file from the page of the service you are changing, and give that page's "
+    "address. To add a new service, take the id line out of the file.",
+    "Each service file carries its service's id, and a submission changes the service whose id "
+    "it has. A file may change only the service the issue names, so that one service's file "
+    "can never replace another's unseen.",
+)
