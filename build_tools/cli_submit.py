@@ -51,16 +51,18 @@ def _write_outputs(target: Path, submission: Submission) -> None:
         "file": submission.path.as_posix() if submission.path else "",
         "name": _one_line(submission.name),
         "action": "update" if submission.updating else "add",
+        # The workflow labels the pull request so an editor sees contact details changed.
+        "contacts_changed": "true" if submission.ok and submission.contact_changes else "false",
     }
     with target.open("a", encoding="utf-8") as handle:
         handle.writelines(f"{key}={value}\n" for key, value in values.items())
 
 
-def _submission(body: str, providers_dir: Path, day: dt.date) -> Submission:
+def _submission(body: str, providers_dir: Path, day: dt.date, site_url: str | None) -> Submission:
     """The submission, or, should reading it fail in a way nothing foresaw, one problem saying
     so: the workflow posts the comment either way, so nobody is left without an answer."""
     try:
-        return build_submission(body, providers_dir, day)
+        return build_submission(body, providers_dir, day, site_url)
     except Exception as error:  # the last line of defence; the traceback goes to the log
         traceback.print_exc()
         problem = make_problem(
@@ -99,6 +101,12 @@ def _submission(body: str, providers_dir: Path, day: dt.date) -> Submission:
     help="A file to append valid=, file=, name= and action= lines to ($GITHUB_OUTPUT).",
 )
 @click.option("--today", default=None, metavar="YYYY-MM-DD", help="The date it was checked.")
+@click.option(
+    "--site-url",
+    default=None,
+    metavar="URL",
+    help="The site's own address, which updates must use. [default: site_url in mkdocs.yml]",
+)
 def from_issue_command(
     body_file: Path,
     providers_dir: Path,
@@ -107,11 +115,15 @@ def from_issue_command(
     pr_body: Path | None,
     outputs: Path | None,
     today: str | None,
+    site_url: str | None,
 ) -> None:
     """Turn the body of an "Add or update a service" issue into a provider file.
 
     Writes providers/<name>.yaml when the entry is valid (exit 0). Otherwise writes nothing to
     providers/, and writes the problems in plain English to --comment (exit 1).
+
+    An update must name its service by the address of its page on this site (site_url in
+    mkdocs.yml, or --site-url), and a pasted service file may change only that service.
 
     \b
     Example:
@@ -122,7 +134,7 @@ def from_issue_command(
         check_output(partial(check_output_file, output, keep))
     day = dt.date.fromisoformat(today) if today else dt.date.today()
     body = body_file.read_bytes().decode("utf-8", errors="replace")
-    submission = _submission(body, providers_dir, day)
+    submission = _submission(body, providers_dir, day, site_url)
     if outputs:
         _write_outputs(outputs, submission)
     if not submission.ok:

@@ -39,6 +39,7 @@ from build_tools.printable.pdf import PrintableError
 from build_tools.printable.sources import SourcePage, is_printed
 from build_tools.problems import Severity
 from build_tools.raw_blocks import hold, restore
+from build_tools.remote_pictures import remote_picture_problems
 from build_tools.report import render_problems, render_text
 from build_tools.safe_html import clean_page_html, escape_page_meta
 from build_tools.search_engine import guidance_search_page, write_search
@@ -179,12 +180,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """on_page_content: put back the HTML held from Markdown, explain glossary words where
-    they first appear, then pass the page through the HTML sanitiser, the last line of
-    defence against provider text; keep guidance and easy-read pages' HTML for the printed
-    Local Offer, and guidance pages' text for search."""
+    """on_page_content: put back the HTML held from Markdown, refuse pictures from other
+    websites on editors' pages, explain glossary words where they first appear, then pass the
+    page through the HTML sanitiser, the last line of defence against provider text; keep
+    guidance and easy-read pages' HTML for the printed Local Offer, and guidance pages' text
+    for search."""
     glossary = _state["content"].glossary
     html = restore(html, _state["held"].pop(page.file.src_uri, []))
+    if page.file.generated_by is None:  # an editor's page: no pictures from elsewhere
+        shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        _state["problems"] += remote_picture_problems(html, page.file.content_string, shown)
     html = clean_page_html(site_content.explain_terms(html, page.file.src_uri, page.url, glossary))
     if is_printed(page.file.src_uri):
         source = SourcePage(page.file.src_uri, page.url, page.title or "", html)

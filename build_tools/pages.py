@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from html import escape
 from urllib.parse import quote
 
+import markdown
+
 from .dates import long_date
 from .links import mailto_href, sms_href, tel_href
 from .model import Contact, Location, Provider, Schedule
@@ -56,6 +58,22 @@ def simple_markdown(text: str) -> str:
     text = _HASH_WORD.sub(r"\1\\", text)
     text = _LINK_TARGET.sub(lambda m: _guard_target(m, text), text)
     return _LINK_DEFINITION.sub(lambda m: _guard_target(m, text), text).strip()
+
+
+# Provider text has its own renderer: Python-Markdown with no extensions at all. The site's
+# (admonition for boxes, attr_list, md_in_html, def_list, tables) are for the editors' guidance
+# pages; provider text gets none of them, so `!!! danger` can never draw the site's own box.
+_PROVIDER_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")
+
+
+def provider_html(text: str) -> str:
+    """Provider simple Markdown as one line of HTML, made without any Markdown extension.
+
+    One line, so the service page's Markdown keeps it as it is (raw_blocks.hold): newlines
+    become `&#10;`, which reads the same in HTML."""
+    _PROVIDER_MARKDOWN.reset()
+    html = _PROVIDER_MARKDOWN.convert(simple_markdown(text))
+    return '<div class="lo-provider-text">' + html.replace("\n", "&#10;") + "</div>"
 
 
 def _guard_target(match: re.Match[str], text: str) -> str:
@@ -195,7 +213,7 @@ def _local_offer_lines(provider: Provider) -> Iterator[str]:
     for key in answers:
         yield f"### {questions[key]}"
         yield ""
-        yield simple_markdown(provider.local_offer[key])
+        yield provider_html(provider.local_offer[key])
         yield ""
     if report:
         yield f"[Read the SEN information report]({link_target(report)})"
@@ -235,12 +253,12 @@ def render_service_page(
     lines += [
         "## About this service",
         "",
-        simple_markdown(provider.description),
+        provider_html(provider.description),
         "",
         f"Run by {plain(provider.organisation_name)}.",
         "",
     ]
-    lines += ["## Who can use it", "", simple_markdown(provider.eligibility), ""]
+    lines += ["## Who can use it", "", provider_html(provider.eligibility), ""]
     if provider.ehc_plan_needed:
         lines += ["You need an education, health and care (EHC) plan to use this service.", ""]
     if provider.diagnosis_needed:
@@ -255,7 +273,7 @@ def render_service_page(
             "",
             cost_text(provider),
             "",
-            simple_markdown(provider.cost_description),
+            provider_html(provider.cost_description),
             "",
         ]
     lines += ["## Contact", ""]

@@ -877,6 +877,18 @@ _code(
     "is. Words such as 'a fun activity' do not.",
 )
 
+_code(
+    "LO320",
+    "remote-picture",
+    E,
+    "A page shows a picture from another website",
+    "This page loads {value} from another website.",
+    "Save the picture in content/ as a PNG, JPEG or WebP file and give its path instead, for "
+    "example ![A map of the centre](map.png)",
+    "The site makes no requests to other websites: a picture from elsewhere would tell that "
+    "website who reads the page, and the build machine would fetch it while making the "
+    "printable PDF. Pictures, frames and style sheets must be files of the site itself.",
+)
 
 # --- LO4xx: submissions through the issue form or the website form ------------------------------
 _code(
@@ -922,4 +934,27 @@ _code(
     "give it a name families can tell apart, for example by adding the town.",
     "Each service's name becomes its web address, so a new service cannot take the name of one "
     "already listed.",
+)
+_code(
+    "LO403",
+    "update-not-this-site",
+    E,
+    "The service to update is not on this Local Offer",
+    "{value} is not the address of a service on this Local Offer.",
+    "Copy the address from the service's page on {site}, for example "
+    "{site}services/castle-hill-speech-drop-in/",
+    "An update changes the service whose page address it gives, so only addresses of this "
+    "site's own service pages are taken: an address on another website could name any file.",
+)
+_code(
+    "LO404",
+    "id-of-another-service",
+    E,
+    "The service file belongs to another service",
+    "The service file has the id of {owner}, but this issue is about {named}.",
+    "Paste the file from the page of the service you are changing, and give that page's "
+    "address. To add a new service, take the id line out of the file.",
+    "Each service file carries its service's id, and a submission changes the service whose id "
+    "it has. A file may change only the service the issue names, so that one service's file "
+    "can never replace another's unseen.",
 )

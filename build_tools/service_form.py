@@ -18,7 +18,7 @@ from .catalog import Catalog
 from .form_rules import form_spec, lower_first
 from .form_words import HIDDEN, form_hint, page_ordered
 from .formspec import REVIEWED_FIELD, Field, branch_of, form_fields
-from .issue_form import SERVICE_FILE, TEMPLATE_NAME
+from .issue_form import SERVICE_FILE, TEMPLATE_NAME, UPDATE_OF
 from .links import mailto_href
 
 FORM_PAGE = "providers/add-or-update.md"
@@ -212,6 +212,8 @@ def form_spec_json(settings: FormSettings) -> str:
         "newIssueUrl": settings.new_issue_url,
         "issueTemplate": TEMPLATE_NAME,
         "issueFileField": SERVICE_FILE,
+        # An update names its service by address: from-issue takes a file only for that one.
+        "issueUpdateField": UPDATE_OF,
         # Questions of the issue form that GitHub insists on: the form fills them in too.
         "issueFields": _issue_fields(),
     }

@@ -12,19 +12,23 @@ import copy
 import datetime as dt
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
+
 from .characters import skeleton
+from .contact_changes import ContactChange, contact_changes
 from .formspec import Field, form_fields, walk
 from .github_text import inert_markdown
 from .issue_body import read_answers
-from .issue_form import ANYTHING_ELSE, SERVICE_FILE, UPDATE_OF, Question, questions
-from .load import find_provider_files, read_provider_file
+from .issue_form import ANYTHING_ELSE, ROOT, SERVICE_FILE, UPDATE_OF, Question, questions
+from .load import LoadedFile, find_provider_files, read_provider_file
 from .problems import Problem, Severity
 from .round_trip import updated_text
+from .rules import check_across_files
 from .safe_yaml import Position, make_problem, parse_yaml
 from .scaffold import render_entry, slug_for
 from .validate import check_document
@@ -42,6 +46,7 @@ class Submission:
     name: str
     updating: bool
     notes: str = ""
+    contact_changes: tuple[ContactChange, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -91,27 +96,46 @@ def in_schema_order(data: Any, fields: tuple[Field, ...]) -> Any:
     return ordered
 
 
-def slug_from_address(address: str) -> str | None:
-    """castle-hill-speech-drop-in from a service page's address, or from the name alone."""
-    path = urlsplit(address.strip()).path if "/" in address else address.strip()
-    parts = [part for part in path.split("/") if part]
-    slug = parts[-1] if parts else ""
-    slug = slug.removesuffix(".yaml").removesuffix(".html")
-    return slug if _SLUG.fullmatch(slug) else None
+def site_address(config: Path = ROOT / "mkdocs.yml") -> str:
+    """The site's own address (site_url in mkdocs.yml), ending in /."""
+    with config.open(encoding="utf-8") as handle:
+        settings = yaml.safe_load(handle) or {}
+    return str(settings.get("site_url") or "").rstrip("/") + "/"
 
 
-def _existing(providers: Path) -> dict[str, tuple[Path, dict[str, Any]]]:
-    """Each readable provider file by slug, with its data."""
-    found = {}
-    for path in find_provider_files([providers]):
-        loaded = read_provider_file(path)
-        if loaded.document is not None and isinstance(loaded.document.data, dict):
-            found[path.stem] = (path, loaded.document.data)
-    return found
+def slug_from_address(address: str, site_url: str) -> str | None:
+    """castle-hill-speech-drop-in from the address of a service page on this site (the whole
+    address, or its path), or from the name alone. None for anything else: another website's
+    address, or a page that is not a service's."""
+    address = address.strip()
+    name = address.removesuffix(".yaml")
+    if _SLUG.fullmatch(name):
+        return name
+    parts, site = urlsplit(address), urlsplit(site_url)
+    services = site.path.rstrip("/") + "/services/"
+    if parts.scheme or parts.netloc:  # a whole address: this site's, and nobody else's
+        same_site = parts.netloc.lower() == site.netloc.lower()
+        if parts.scheme.lower() not in ("https", "http") or not same_site:
+            return None
+        prefixes: tuple[str, ...] = (services,)
+    else:
+        prefixes = (services, "/services/", "services/")
+    for prefix in prefixes:
+        if parts.path.startswith(prefix):
+            rest = parts.path.removeprefix(prefix)
+            slug = rest.removesuffix("index.html").removesuffix(".html").rstrip("/")
+            return slug if _SLUG.fullmatch(slug) else None
+    return None
 
 
-def _text_id(data: dict[str, Any]) -> bool:
-    return isinstance(data.get("id"), str)
+def _existing(providers: Path) -> dict[str, LoadedFile]:
+    """Each provider file by slug, read."""
+    return {path.stem: read_provider_file(path) for path in find_provider_files([providers])}
+
+
+def _data(loaded: LoadedFile) -> dict[str, Any]:
+    data = loaded.document.data if loaded.document is not None else None
+    return data if isinstance(data, dict) else {}
 
 
 def _problem(file: str, name: str, **details: Any) -> Problem:
@@ -125,11 +149,44 @@ class _Start:
     entry: dict[str, Any]
     slug: str | None
     problems: list[Problem]
+    before: dict[str, Any] = field(default_factory=dict)  # the listed entry, when updating
 
 
-def _start(answers: dict[str, Any], providers: Path) -> _Start:
+def _owner(entry: dict[str, Any], existing: dict[str, LoadedFile]) -> str | None:
+    """The listed service whose id the pasted file carries, if any."""
+    given = entry.get("id")
+    if not isinstance(given, str) or not given.strip():
+        return None
+    owners = [slug for slug, loaded in existing.items() if _data(loaded).get("id") == given]
+    return owners[0] if owners else None
+
+
+def _names_service(entry: dict[str, Any], slug: str, existing: dict[str, LoadedFile]) -> bool:
+    """True when the pasted file's name is that service's name (or makes its address)."""
+    name = entry.get("name")
+    listed = _data(existing[slug]).get("name")
+    if not isinstance(name, str):
+        return False
+    same = isinstance(listed, str) and name.strip().casefold() == listed.strip().casefold()
+    return same or slug_for(name) == slug
+
+
+def _start(answers: dict[str, Any], providers: Path, site_url: str) -> _Start:
     existing = _existing(providers)
     start = _Start({}, None, [])
+    if UPDATE_OF in answers:
+        address = str(answers[UPDATE_OF])
+        named = slug_from_address(address, site_url)
+        if named is None:
+            start.problems.append(
+                _problem("", "update-not-this-site", value=address, site=site_url)
+            )
+            return start
+        if named not in existing:
+            start.problems.append(_problem("", "update-not-found", value=address))
+            return start
+        start.slug, start.before = named, _data(existing[named])
+        start.entry = copy.deepcopy(start.before)
     if SERVICE_FILE in answers:
         document, read = parse_yaml(str(answers[SERVICE_FILE]).encode(), "the service file")
         start.problems += [p for p in read if p.severity is Severity.ERROR]
@@ -138,29 +195,52 @@ def _start(answers: dict[str, Any], providers: Path) -> _Start:
         if not isinstance(document.data, dict):
             start.problems.append(_problem("the service file", "service-file-not-an-entry"))
             return start
-        start.entry = copy.deepcopy(document.data)
-        # Any value can be pasted as the id (a list, a number): only text can match a service.
-        given = start.entry.get("id")
-        by_id = {data.get("id"): slug for slug, (_, data) in existing.items() if _text_id(data)}
-        start.slug = by_id.get(given) if isinstance(given, str) else None
-    if UPDATE_OF in answers:
-        address = str(answers[UPDATE_OF])
-        slug = slug_from_address(address)
-        if slug is None or slug not in existing:
-            start.problems.append(_problem("", "update-not-found", value=address))
+        pasted: dict[str, Any] = copy.deepcopy(document.data)
+        owner = _owner(pasted, existing)
+        wrong = _wrong_file(pasted, owner, start.slug, existing, answers)
+        if wrong:
+            whose = f"{site_url}services/{owner}/" if owner else "no listed service"
+            start.problems.append(_problem("", "id-of-another-service", owner=whose, named=wrong))
             return start
-        start.slug = slug
-        if SERVICE_FILE not in answers:
-            start.entry = copy.deepcopy(existing[slug][1])
+        if owner and not start.slug:
+            start.slug, start.before = owner, _data(existing[owner])
+        if start.slug:  # an update keeps the service's own id
+            pasted["id"] = start.before.get("id", pasted.get("id"))
+        start.entry = pasted
     return start
 
 
-def build_submission(body: str, providers: Path, today: dt.date) -> Submission:
-    """The provider file an issue body describes, with every problem found in it."""
+def _wrong_file(
+    pasted: dict[str, Any],
+    owner: str | None,
+    named: str | None,
+    existing: dict[str, LoadedFile],
+    answers: dict[str, Any],
+) -> str | None:
+    """What the issue names, when the pasted file belongs to another service; else None.
+
+    A file may change only the service it belongs to (its id), and only when the issue names
+    that service: by its address, or, from the website form, by the service's own name. So a
+    file carrying another service's id can never replace that service unseen."""
+    if named is not None:
+        if "id" in pasted and owner != named:
+            return f"the service at {answers[UPDATE_OF]}"
+        return None
+    if owner is not None and not _names_service(pasted, owner, existing):
+        return f'"{pasted.get("name")}"'
+    return None
+
+
+def build_submission(
+    body: str, providers: Path, today: dt.date, site_url: str | None = None
+) -> Submission:
+    """The provider file an issue body describes, with every problem found in it. `site_url`
+    is the site's own address (from mkdocs.yml when not given): updates name a service by it."""
+    site_url = site_url if site_url is not None else site_address()
     asked: list[Question] = questions()
     answers = read_answers(body, asked)
     notes = str(answers.get(ANYTHING_ELSE, ""))
-    start = _start(answers, providers)
+    start = _start(answers, providers, site_url)
     entry = start.entry
     for question in asked:
         if question.field is not None and question.id in answers:
@@ -185,9 +265,21 @@ def build_submission(body: str, providers: Path, today: dt.date) -> Submission:
     problems += read
     if document is not None:
         problems += check_document(document, str(path), read, today)
+        problems += _across_folder(LoadedFile(path, str(path), document), providers)
     problems += _look_alikes(path, name, providers)
     problems.sort(key=Problem.sort_key)
-    return Submission(path, text, tuple(problems), name, start.slug is not None, notes)
+    after = document.data if document is not None else {}
+    # An update lists what it changes; a new service's whole file is new to the editor anyway.
+    changes = contact_changes(start.before, after) if start.slug is not None else ()
+    return Submission(path, text, tuple(problems), name, start.slug is not None, notes, changes)
+
+
+def _across_folder(new: LoadedFile, providers: Path) -> list[Problem]:
+    """The cross-file problems (a shared id, name or address) the new file would bring into the
+    folder, checked on the folder as it would be with the new file in place."""
+    paths = [path for path in find_provider_files([providers]) if path != new.path]
+    others = [read_provider_file(path) for path in paths]
+    return [p for p in check_across_files([*others, new]) if p.file == new.shown]
 
 
 def _look_alikes(path: Path, name: str, providers: Path) -> list[Problem]:
@@ -196,9 +288,9 @@ def _look_alikes(path: Path, name: str, providers: Path) -> list[Problem]:
     shown = skeleton(name)
     return [
         _problem(str(path), "look-alike-name", value=name, other_name=other, other=slug)
-        for slug, (_, data) in _existing(providers).items()
+        for slug, loaded in _existing(providers).items()
         if slug != path.stem
-        and isinstance(other := data.get("name"), str)
+        and isinstance(other := _data(loaded).get("name"), str)
         and skeleton(other) == shown
         and other.strip().lower() != name.strip().lower()
     ]
@@ -247,6 +339,34 @@ def render_issue_comment(submission: Submission) -> str:
     return "\n".join(lines) + "\n"
 
 
+CONTACTS_HEADING = "## ⚠️ Contact details changed: check each one with the provider"
+
+
+def _shown_detail(value: str) -> str:
+    return f"{markdown_text(value)}" if value else "*(none)*"
+
+
+def _contact_lines(submission: Submission) -> list[str]:
+    """The contact details the submission changes, first and under a heading nobody misses:
+    a changed number or address would send families, and what they say, somewhere else."""
+    if not submission.contact_changes:
+        return []
+    lines = [
+        CONTACTS_HEADING,
+        "",
+        "Before approving, confirm each new detail with the provider through a number or address "
+        "you already know, not one given here.",
+        "",
+        "| Field | Was | Will be |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| `{change.field}` | {_shown_detail(change.before)} | {_shown_detail(change.after)} |"
+        for change in submission.contact_changes
+    ]
+    return [*lines, ""]
+
+
 def render_pr_body(submission: Submission, issue: int | None) -> str:
     """The pull request description: what changed, where from, and any warnings to review."""
     asked = questions()
@@ -254,6 +374,7 @@ def render_pr_body(submission: Submission, issue: int | None) -> str:
     action = "Updates" if submission.updating else "Adds"
     source = f" from #{issue}" if issue else ""
     lines = [
+        *_contact_lines(submission),
         f"{action} **{markdown_text(submission.name)}** (`{submission.path.as_posix()}`){source}.",
         "",
         "The entry passed `localoffer validate`.",

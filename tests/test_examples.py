@@ -151,6 +151,12 @@ NOT_FROM_ONE_EXAMPLE: dict[str, str] = {
     "tests/unit/test_submission.py::test_an_update_of_an_unknown_service_is_refused",
     "LO402": "comes from an issue, not a file; "
     "tests/unit/test_submission.py::test_a_new_service_may_not_take_a_listed_name",
+    "LO320": "content; tests/unit/test_remote_pictures.py::"
+    "test_a_remote_picture_in_content_stops_the_build_without_a_request",
+    "LO403": "comes from an issue, not a file; "
+    "tests/unit/test_issue_updates.py::test_an_update_names_only_this_sites_own_service_pages",
+    "LO404": "comes from an issue, not a file; "
+    "tests/unit/test_issue_updates.py::test_a_pasted_file_with_another_services_id_is_refused",
 }
 
 _CODE_IN_REPORT = re.compile(r"^\S.*?:\d+:\d+  (?:error|warning) (LO\d{3})\b", re.MULTILINE)

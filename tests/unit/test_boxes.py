@@ -16,6 +16,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from build_tools import pages
+from build_tools.model import provider_from_dict
 from build_tools.pages import simple_markdown
 from build_tools.rules import check_entry
 from build_tools.safe_yaml import parse_yaml
@@ -134,3 +136,21 @@ def test_the_words_of_a_spoof_still_show() -> None:
 def test_property_no_text_opens_a_box(text: str) -> None:
     html = render(text, "pymdownx.details", "pymdownx.blocks.admonition")
     assert not any(part in html for part in BOX_PARTS), (text, html)
+
+
+def test_provider_text_has_a_renderer_without_any_extension() -> None:
+    assert pages._PROVIDER_MARKDOWN.registeredExtensions == []
+    processors = pages._PROVIDER_MARKDOWN.parser.blockprocessors
+    assert "admonition" not in processors and "defindent" not in processors
+
+
+@pytest.mark.parametrize("text", SPOOFS)
+def test_a_service_page_shows_no_box_from_its_provider(text: str) -> None:
+    provider = provider_from_dict(
+        "x", {**yaml.safe_load(MINIMAL_ENTRY), "description": text, "id": "x"}
+    )
+    page = pages.render_service_page(provider, TODAY)
+    names, options = site_extensions()
+    html = markdown.markdown(page.split("---", 2)[-1], extensions=names, extension_configs=options)
+    about = html.split("About this service")[1].split("<h2")[0]
+    assert 'class="admonition' not in about and "<details" not in about, about

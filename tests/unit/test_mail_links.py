@@ -7,7 +7,9 @@ the PDF and the shortlist page then wrote `mailto:support?bcc=spy@evil.example`.
 
 from __future__ import annotations
 
+import html
 import re
+from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
@@ -21,6 +23,7 @@ from build_tools.pages import render_service_page
 from build_tools.printable.directory import directory_part
 from build_tools.shortlist import service_record
 from tests.injection import GLOSSARY, base_entry, entry_errors, with_value
+from tests.sites import html_pages
 from tests.support import REPO_ROOT, TODAY
 
 EMAIL = ("contacts", 0, "email")
@@ -167,3 +170,15 @@ def test_every_script_link_to_mail_or_phone_is_made_by_links_js() -> None:
     for script in scripts.glob("*.js"):
         if script.name != "links.js":
             assert not re.search(r"[`'\"](mailto|tel|sms):", script.read_text()), script.name
+
+
+def test_every_mailto_link_in_the_built_site_holds_one_address(built_site: Path) -> None:
+    pages = [*html_pages(built_site), built_site / "local-offer-print.html"]
+    hrefs = [
+        html.unescape(href)
+        for page in pages
+        for href in re.findall(r'href="(mailto:[^"]*)"', page.read_text(encoding="utf-8"))
+    ]
+    counts = [len(addresses_in(href)) for href in hrefs]
+    assert max(counts) == 1, hrefs  # the shortlist's "Email this list" has none until it is used
+    assert counts.count(1) > 5

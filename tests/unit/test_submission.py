@@ -100,7 +100,9 @@ def test_an_update_by_address_changes_only_what_was_answered(providers: Path) ->
 def test_an_update_from_the_website_form_is_matched_by_its_id(providers: Path) -> None:
     original = (FIXTURE_PROVIDERS / "castle-hill-speech-drop-in.yaml").read_text()
     renamed = original.replace("name: Castle Hill Speech Drop-in", "name: Castle Hill Talk Time")
-    submission = build_submission(github_issue_body({"service-file": renamed}), providers, TODAY)
+    # The website form names the service it updates by the path of its page.
+    answers = {"service-file": renamed, "update-of": "/services/castle-hill-speech-drop-in/"}
+    submission = build_submission(github_issue_body(answers), providers, TODAY)
     assert submission.ok, submission.problems
     assert submission.updating
     assert submission.path == providers / "castle-hill-speech-drop-in.yaml", "same address"
@@ -162,12 +164,13 @@ def test_untrusted_text_cannot_format_a_comment() -> None:
 
 
 def test_addresses_and_names_give_a_slug() -> None:
-    assert slug_from_address(CASTLE_HILL) == "castle-hill-speech-drop-in"
-    assert slug_from_address("/services/lye-stay-and-play") == "lye-stay-and-play"
-    assert slug_from_address("castle-hill-speech-drop-in") == "castle-hill-speech-drop-in"
-    assert slug_from_address("https://localoffer.example/") is None
-    assert slug_from_address("Castle Hill!") is None
-    assert slug_from_address("../../etc/passwd") == "passwd", "only ever a name, never a path"
+    site = "https://localoffer.example/"
+    assert slug_from_address(CASTLE_HILL, site) == "castle-hill-speech-drop-in"
+    assert slug_from_address("/services/lye-stay-and-play", site) == "lye-stay-and-play"
+    assert slug_from_address("castle-hill-speech-drop-in", site) == "castle-hill-speech-drop-in"
+    assert slug_from_address("https://localoffer.example/", site) is None
+    assert slug_from_address("Castle Hill!", site) is None
+    assert slug_from_address("../../etc/passwd", site) is None, "only ever a name, never a path"
 
 
 def test_the_pull_request_says_where_it_came_from(providers: Path) -> None:
@@ -199,7 +202,8 @@ def test_the_command_writes_the_file_or_the_comment(
     assert "Contact: Phone" in (tmp_path / "comment.md").read_text()
     lines = outputs.read_text().splitlines()
     assert "file=" + (providers / "pensnett-sensory-stay-and-play.yaml").as_posix() in lines
-    assert lines[-4:][0] == "valid=false"
+    assert lines[-5:][0] == "valid=false"
+    assert lines[-1] == "contacts_changed=false"
 
 
 def test_an_edited_update_with_windows_line_endings(providers: Path) -> None:

@@ -355,6 +355,8 @@ function valueAt(entry, path) {
 function issueLink(entry) {
   const title = `Service: ${entry.name}`;
   const minimal = new URLSearchParams({ template: spec.issueTemplate, title });
+  // An update names its service's page: the file is taken only for that service.
+  if (state.slug) minimal.set(spec.issueUpdateField, `/services/${state.slug}/`);
   const answers = new URLSearchParams(minimal);
   for (const [field, path] of Object.entries(spec.issueFields)) {
     const value = valueAt(entry, path);
