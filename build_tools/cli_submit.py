@@ -144,7 +144,9 @@ def from_issue_command(
         sys.exit(1)
     assert submission.path is not None
     if submission.path.is_symlink():  # never write through a link to a file elsewhere
-        raise RefusedOutput(f"{submission.path} is a link; nothing was written through it.")
+        raise RefusedOutput(
+            f"{submission.path} is a symbolic link; nothing was written through it."
+        )
     submission.path.write_text(submission.text, encoding="utf-8")
     if pr_body:
         pr_body.write_text(render_pr_body(submission, issue), encoding="utf-8")

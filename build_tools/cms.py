@@ -32,6 +32,7 @@ CONTENT = "content"
 PROVIDERS = "providers"
 GLOSSARY_SCHEMA = ROOT / "schema" / "glossary.schema.json"
 FEEDBACK_SCHEMA = ROOT / "schema" / "feedback.schema.json"
+SEARCH_WORDS_SCHEMA = ROOT / "schema" / "search-words.schema.json"
 # The address of decap-server in local mode, set by `make edit` and the tests.
 LOCAL_ENV = "LOCALOFFER_CMS_LOCAL"
 # Where the editor's files go in the built site.
@@ -274,18 +275,26 @@ def _data_fields(schema_path: Path) -> list[dict[str, Any]]:
 
 
 def data_collections(content: Path) -> list[dict[str, Any]]:
-    """The glossary (one file) and "you said, we did" (one file per year)."""
+    """The glossary and the search words (one file each) and "you said, we did" (one file
+    per year)."""
     glossary = {
         "name": "glossary",
-        "label": "Glossary",
-        "description": "The hard words the pages explain. Checked by schema/glossary.schema.json.",
+        "label": "Glossary and search words",
+        "description": "The hard words the pages explain (schema/glossary.schema.json), and the "
+        "words families search with that mean the same (schema/search-words.schema.json).",
         "files": [
             {
                 "name": "glossary",
                 "label": "Glossary",
                 "file": f"{CONTENT}/glossary.yml",
                 "fields": _data_fields(GLOSSARY_SCHEMA),
-            }
+            },
+            {
+                "name": "search_words",
+                "label": "Words that mean the same in search",
+                "file": f"{CONTENT}/search-words.yml",
+                "fields": _data_fields(SEARCH_WORDS_SCHEMA),
+            },
         ],
     }
     # One file per year, listed from the folder: a year's file has no title field for Decap to

@@ -47,8 +47,8 @@ def check_output_folder(target: Path, owner: Owner, keep: tuple[Path, ...] = ())
     `keep` names more folders to protect, such as the providers folder the command reads."""
     if target.is_symlink():
         raise OutputRefused(
-            f"{target} is a link to another folder. Nothing was written, so that the folder it "
-            f"points to is left alone. Give {owner.command} a real folder, or a new one."
+            f"{target} is a symbolic link to another folder. Nothing was written, so that the "
+            f"folder it points to is left alone. Give {owner.command} a real folder, or a new one."
         )
     resolved = target.resolve()
     inner = [*_project_folders(), *(folder.resolve() for folder in keep)]
@@ -109,7 +109,7 @@ def check_output_file(path: Path, keep: tuple[Path, ...] = (), replace: bool = T
     Never through a link, never over a folder, never into the project's own folders or among
     the files at the top of the repository; over an existing file only with `replace`."""
     if path.is_symlink():
-        raise OutputRefused(f"{path} is a link; nothing was written through it.")
+        raise OutputRefused(f"{path} is a symbolic link; nothing was written through it.")
     resolved = path.resolve()
     if resolved.is_dir():
         raise OutputRefused(f"{path} is a folder. Give the name of a file to write.")

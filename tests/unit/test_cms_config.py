@@ -85,7 +85,9 @@ def _schema_properties(path: Path) -> dict[str, Any]:
 
 def test_the_glossary_and_feedback_fields_are_their_schemas() -> None:
     glossary = _collection("glossary")["files"]
-    assert [f["file"] for f in glossary] == ["content/glossary.yml"]
+    assert [f["file"] for f in glossary] == ["content/glossary.yml", "content/search-words.yml"]
+    groups = _by_name(glossary[1]["fields"])["groups"]
+    assert groups["widget"] == "list" and groups["field"]["widget"] == "list"
     terms = _by_name(glossary[0]["fields"])["terms"]
     schema_terms = _schema_properties(cms.GLOSSARY_SCHEMA)["terms"]["items"]
     assert [f["name"] for f in terms["fields"]] == list(schema_terms["properties"])

@@ -13,6 +13,7 @@ from build_tools.importer import run
 from build_tools.importer.html_text import to_markdown
 from build_tools.importer.run import ImportFailed, import_feed
 from build_tools.importer.write import WriteRefused, write_all
+from build_tools.output_folders import IMPORT, mark_output_folder
 from tests.support import TODAY
 
 FIXTURES = Path(__file__).resolve().parents[1] / "examples" / "oruk"
@@ -94,7 +95,7 @@ def test_the_issue_feed_with_331_nested_bold_tags_imports_every_service(
     report = tmp_path / "report.json"
     result = cli("import-oruk", source, "--out", out, "--report", report)
     assert result.exit_code == 1  # written; both need fields filled in
-    assert everything_under(out) == ["service-1.yaml", "service-2.yaml"]
+    assert everything_under(out) == [IMPORT.marker, "service-1.yaml", "service-2.yaml"]
     problems = [p for s in json.loads(report.read_text("utf-8"))["services"] for p in s["problems"]]
     assert "LO240" not in {p["code"] for p in problems}, "the written text renders"
     assert "nested more than 50 tags deep" in (out / "service-2.yaml").read_text(encoding="utf-8")
@@ -107,10 +108,10 @@ def test_a_service_that_cannot_be_converted_leaves_no_files(
     # import is written, including the ones converted before it.
     real = run.convert
 
-    def convert(found: Any, county: str) -> Any:
+    def convert(found: Any, county: str, terms: Any = None) -> Any:
         if found.data["id"] == "3":
             raise RecursionError
-        return real(found, county)
+        return real(found, county, terms)
 
     monkeypatch.setattr(run, "convert", convert)
     source = feed(tmp_path, json.dumps([service(1), service(2), service(3)]))
@@ -164,6 +165,7 @@ def test_a_link_as_an_output_file_is_never_written_through(
     precious = _outside(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
+    mark_output_folder(out, IMPORT)  # a folder an earlier import made
     link_target = tmp_path / "not-yet" if dangling else precious
     (out / "service-1.yaml").symlink_to(link_target)
     source = feed(tmp_path, json.dumps([service(1), service(2)]))
@@ -182,6 +184,7 @@ def test_a_link_as_the_duplicates_folder_is_refused(cli: Any, tmp_path: Path) ->
     elsewhere.mkdir()
     out = tmp_path / "out"
     out.mkdir()
+    mark_output_folder(out, IMPORT)
     (out / "duplicates").symlink_to(elsewhere, target_is_directory=True)
     twin = {**service(2), "name": "Service 1"}
     source = feed(tmp_path, json.dumps([service(1), twin]))

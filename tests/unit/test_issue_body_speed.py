@@ -68,11 +68,11 @@ def worst_cases() -> dict[str, str]:
 def test_a_worst_case_body_parses_in_under_a_second(name: str) -> None:
     body = worst_cases()[name]
     assert len(body) == MAX_BODY
-    started = time.perf_counter()
+    started = time.process_time()
     read_answers(body)
     unfence(body)
     ticked(body)
-    assert time.perf_counter() - started < 1.0, name
+    assert time.process_time() - started < 1.0, name
 
 
 # Text built from the characters that matter to the three patterns.
@@ -112,10 +112,15 @@ def test_form_labels_are_trimmed() -> None:
 
 
 def _seconds(body: str) -> float:
-    started = time.perf_counter()
-    read_answers(body)
-    unfence(body)
-    return time.perf_counter() - started
+    """Processor seconds of this process, the least of three runs: other processes on a busy
+    machine (the other test workers) cannot inflate it."""
+    runs = []
+    for _ in range(3):
+        started = time.process_time()
+        read_answers(body)
+        unfence(body)
+        runs.append(time.process_time() - started)
+    return min(runs)
 
 
 @settings(max_examples=25, deadline=None)

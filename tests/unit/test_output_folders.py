@@ -121,7 +121,7 @@ def test_a_link_is_refused_and_its_target_kept(cli: Cli, tmp_path: Path) -> None
     link.symlink_to(elsewhere, target_is_directory=True)
     result = build(cli, link)
     assert result.exit_code == 2
-    assert "is a link" in result.output
+    assert "is a symbolic link" in result.output
     assert (elsewhere / "notes.txt").read_text(encoding="utf-8") == "keep me"
     assert link.is_symlink()
 

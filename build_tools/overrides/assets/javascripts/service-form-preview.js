@@ -6,6 +6,8 @@
 // Every value is set as textContent, never as HTML: provider text cannot add markup here, just
 // as it cannot on the site.
 
+import { mailtoHref, smsHref, telHref } from "./links.js";
+
 function el(tag, text, className) {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
@@ -153,9 +155,9 @@ function contactLines(contact, shift) {
   const nodes = [heading(3, contact.role || "", shift)];
   const list = el("ul");
   const rows = [
-    ["Phone", contact.phone, (v) => `tel:${v.replace(/[^\d+]/g, "")}`],
-    ["Text", contact.text, (v) => `sms:${v.replace(/[^\d+]/g, "")}`],
-    ["Email", contact.email, (v) => `mailto:${v}`],
+    ["Phone", contact.phone, telHref],
+    ["Text", contact.text, smsHref],
+    ["Email", contact.email, (v) => mailtoHref(v)],
     ["Website", contact.website, (v) => (SAFE_LINK.test(v) ? v : "#"), shortUrl],
   ];
   for (const [label, value, href, shown = (v) => v] of rows) {
