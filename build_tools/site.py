@@ -52,6 +52,12 @@ def build_site(
             except Abort as error:
                 # MkDocs logs why it stopped; say it again, so a caller without logging sees it.
                 raise Abort("\n".join(errors) or str(error)) from None
+            except RecursionError:
+                # Validation refuses text that nests too deep to render (LO240), so this is a
+                # bug; MkDocs has logged which page it was reading. Never a bare traceback.
+                raise Abort(
+                    "\n".join([*errors, "A page nests too deeply to render; please report it."])
+                ) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -16,9 +16,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools import text_render
+from build_tools import rules, text_render
 from build_tools.model import provider_from_dict
 from build_tools.pages import render_service_page, simple_markdown
+from build_tools.scaffold import dump_entry
 from build_tools.text_render import (
     EXTENSIONS,
     STACK_BUDGET,
@@ -192,7 +193,7 @@ def test_the_build_refuses_the_issue_entries_with_a_clear_problem(
     first = sorted(providers.glob("*.yaml"))[0]
     entry = yaml.safe_load(first.read_text(encoding="utf-8"))
     entry["description"] = DEEP[case]
-    first.write_text(yaml.safe_dump(entry, sort_keys=False), encoding="utf-8")
+    first.write_text(dump_entry(entry), encoding="utf-8")
     result = cli("build", "--no-pdf", "--providers", providers, "--site-dir", tmp_path / "site")
     assert result.exit_code == 1
     assert f"{first.name}:" in result.output and "LO240  description" in result.output
@@ -221,3 +222,22 @@ def test_thousands_of_open_brackets_are_rendered_and_refused_as_too_slow(
     assert (
         render_field(text, simple_markdown).failure == "it takes too long to turn into a web page"
     )
+
+
+def test_should_validation_miss_one_the_build_stops_with_a_clear_error(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Defence in depth: with the render check switched off, the entry reaches Python-Markdown,
+    # which runs out of stack; the build names the page and stops, with no traceback.
+    monkeypatch.setattr(rules, "needs_rendering", lambda text: False)
+    providers = tmp_path / "providers"
+    shutil.copytree(FIXTURE_PROVIDERS, providers)
+    first = sorted(providers.glob("*.yaml"))[0]
+    entry = yaml.safe_load(first.read_text(encoding="utf-8"))
+    entry["description"] = DEEP["definition lists"]
+    first.write_text(dump_entry(entry), encoding="utf-8")
+    result = cli("build", "--no-pdf", "--providers", providers, "--site-dir", tmp_path / "site")
+    assert result.exit_code == 1
+    assert "nests too deeply to render" in result.output
+    assert f"services/{first.stem}" in result.output
+    assert not (tmp_path / "site").exists()
