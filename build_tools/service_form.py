@@ -1,10 +1,12 @@
 """The "Add or update your service" page: a form generated from the schema at build time.
 
-Every control has a real label, a hint (the schema's description) and a place for its error
+Every control has a real label, a plain-English hint (`form_words.py`) and a place for its error
 message; fields in a group or a repeated group (contacts, venues, times, prices) are fieldsets
-with legends. The script (overrides/assets/javascripts/service-form.js) shows the form, checks
-it with the rules from `form_rules.py`, and turns it into the YAML file. Without JavaScript the
-form stays hidden and the page says how else to send a service. Pure functions.
+with legends, asked in the order of a service page. The script
+(overrides/assets/javascripts/service-form.js) shows the form, tidies and checks the answers
+with the rules from `form_rules.py`, draws a live preview of the card and page, and turns the
+answers into the YAML file. Without JavaScript the form stays hidden and the page says how else
+to send a service. Pure functions.
 """
 
 from __future__ import annotations
