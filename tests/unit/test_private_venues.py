@@ -6,10 +6,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import yaml
+
 from build_tools.exports.api import api_documents
 from build_tools.exports.jsonld import service_jsonld
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.spreadsheet import services_csv
+from build_tools.importer.run import import_feed
 from build_tools.model import Provider, provider_from_dict
 from build_tools.near_me import near_me_json
 from build_tools.pages import render_service_page
@@ -70,3 +73,29 @@ def test_oruk_documents_still_match_the_uk_profile() -> None:
         for problem in oruk_profile.problems(oruk_profile.endpoint_of(path), document)
     ]
     assert not failures, "\n".join(failures[:10])
+
+
+def test_oruk_address_of_a_private_home_says_it_is_private() -> None:
+    documents = api_documents([_childminder()], Publisher())
+    link = next(d for p, d in documents.items() if p.startswith("api/service_at_locations/"))
+    address = link["location"]["addresses"][0]
+    assert address["address_1"] == "Private address, given when you book"
+    assert address["postal_code"] == "DY8" and address["city"] == "Wordsley"
+
+
+def test_a_private_home_survives_export_and_import(tmp_path: Path) -> None:
+    feed = tmp_path / "feed"
+    for path, document in api_documents([_childminder()], Publisher()).items():
+        target = feed / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(document), encoding="utf-8")
+    report = import_feed(feed / "api", tmp_path / "out", dt.date(2026, 7, 1))
+    [result] = report.services
+    assert result.path is not None
+    venue = yaml.safe_load(result.path.read_text(encoding="utf-8"))["locations"][0]
+    assert venue == {
+        "name": "Childminder's home",
+        "town": "Wordsley",
+        "postcode": "DY8",
+        "private": True,
+    }
