@@ -15,6 +15,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from html import escape
+from typing import Any
 from urllib.parse import quote
 
 from .catalog import Catalog
@@ -348,10 +349,30 @@ def entry_files(catalog: Catalog) -> dict[str, str]:
     """Each published service's entry as JSON, so "Update this service" can fill in the form."""
     shown = {provider.slug for provider in catalog.providers}
     return {
-        entry_path(loaded.slug): json.dumps(loaded.document.data, ensure_ascii=False)
+        entry_path(loaded.slug): json.dumps(public_entry(loaded.document.data), ensure_ascii=False)
         for loaded in catalog.report.valid_files()
         if loaded.slug in shown and loaded.document is not None
     }
+
+
+def public_entry(data: dict[str, Any]) -> dict[str, Any]:
+    """An entry as the site may publish it: a private home without its street, map point or
+    full postcode, whatever the file says (as in model.Location)."""
+    venues = data.get("locations")
+    if not isinstance(venues, list) or not any(
+        isinstance(v, dict) and v.get("private") for v in venues
+    ):
+        return data
+    hidden = []
+    for venue in venues:
+        if isinstance(venue, dict) and venue.get("private"):
+            venue = {
+                k: v for k, v in venue.items() if k not in ("address", "latitude", "longitude")
+            }
+            if isinstance(venue.get("postcode"), str):
+                venue["postcode"] = venue["postcode"].split(" ")[0]
+        hidden.append(venue)
+    return {**data, "locations": hidden}
 
 
 def form_settings(extra: Mapping[str, object], fallback_email: str) -> FormSettings:

@@ -17,6 +17,7 @@ from build_tools.model import Provider, provider_from_dict
 from build_tools.near_me import near_me_json
 from build_tools.pages import render_service_page
 from build_tools.safe_yaml import parse_yaml
+from build_tools.service_form import public_entry
 from build_tools.venue_rules import looks_like_a_home
 from tests import oruk_profile
 from tests.support import VALID_DIR
@@ -99,3 +100,19 @@ def test_a_private_home_survives_export_and_import(tmp_path: Path) -> None:
         "postcode": "DY8",
         "private": True,
     }
+
+
+def test_the_entry_the_form_loads_hides_a_private_home() -> None:
+    data = {
+        "name": "Little Acorns",
+        "locations": [
+            {"name": "Home", "address": STREET, "town": "Wordsley", "postcode": FULL_POSTCODE,
+             "latitude": 52.4761, "longitude": -2.1695, "private": True},
+            {"name": "Wordsley Library", "address": "1 Example Street", "town": "Wordsley",
+             "postcode": "DY8 5AA"},
+        ],
+    }  # fmt: skip
+    shown = json.dumps(public_entry(data))
+    for secret in (STREET, FULL_POSTCODE, LATITUDE):
+        assert secret not in shown
+    assert "1 Example Street" in shown and data["locations"][0]["address"] == STREET
