@@ -223,6 +223,8 @@ def test_the_filled_in_form_and_its_preview_pass_axe(browser: Browser, sample_ur
         expect(page.locator("#lo-form-status")).to_contain_text("The form has the details of")
         page.get_by_role("button", name="Check my answers").click()
         expect(page.locator("#lo-result")).to_be_visible()
+        page.mouse.move(0, 0)  # the button's hover colour is the theme's, checked elsewhere
+        page.wait_for_timeout(300)  # after the theme's colour transition
         results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
         found = [
             f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']]}"
