@@ -1,10 +1,12 @@
 """The "Add or update your service" page: a form generated from the schema at build time.
 
-Every control has a real label, a hint (the schema's description) and a place for its error
+Every control has a real label, a plain-English hint (`form_words.py`) and a place for its error
 message; fields in a group or a repeated group (contacts, venues, times, prices) are fieldsets
-with legends. The script (overrides/assets/javascripts/service-form.js) shows the form, checks
-it with the rules from `form_rules.py`, and turns it into the YAML file. Without JavaScript the
-form stays hidden and the page says how else to send a service. Pure functions.
+with legends, asked in the order of a service page. The script
+(overrides/assets/javascripts/service-form.js) shows the form, tidies and checks the answers
+with the rules from `form_rules.py`, draws a live preview of the card and page, and turns the
+answers into the YAML file. Without JavaScript the form stays hidden and the page says how else
+to send a service. Pure functions.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from html import escape
+from typing import Any
 
 from .catalog import Catalog
 from .form_rules import form_spec, lower_first
@@ -348,10 +351,30 @@ def entry_files(catalog: Catalog) -> dict[str, str]:
     """Each published service's entry as JSON, so "Update this service" can fill in the form."""
     shown = {provider.slug for provider in catalog.providers}
     return {
-        entry_path(loaded.slug): json.dumps(loaded.document.data, ensure_ascii=False)
+        entry_path(loaded.slug): json.dumps(public_entry(loaded.document.data), ensure_ascii=False)
         for loaded in catalog.report.valid_files()
         if loaded.slug in shown and loaded.document is not None
     }
+
+
+def public_entry(data: dict[str, Any]) -> dict[str, Any]:
+    """An entry as the site may publish it: a private home without its street, map point or
+    full postcode, whatever the file says (as in model.Location)."""
+    venues = data.get("locations")
+    if not isinstance(venues, list) or not any(
+        isinstance(v, dict) and v.get("private") for v in venues
+    ):
+        return data
+    hidden = []
+    for venue in venues:
+        if isinstance(venue, dict) and venue.get("private"):
+            venue = {
+                k: v for k, v in venue.items() if k not in ("address", "latitude", "longitude")
+            }
+            if isinstance(venue.get("postcode"), str):
+                venue["postcode"] = venue["postcode"].split(" ")[0]
+        hidden.append(venue)
+    return {**data, "locations": hidden}
 
 
 def form_settings(extra: Mapping[str, object], fallback_email: str) -> FormSettings:

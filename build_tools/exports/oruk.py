@@ -99,13 +99,17 @@ def _schedule(sid: str, index: int, slot: Schedule) -> dict[str, Any]:
     return compact(document)
 
 
+PRIVATE_ADDRESS = "Private address, given when you book"
+
+
 def _location(sid: str, index: int, location: Location, publisher: Publisher) -> dict[str, Any]:
     location_id = part_id(sid, "location", index)
     features = vocabulary("locations", "accessibility")
     address = {
         "id": part_id(sid, "location", index, "address"),
         "location_id": location_id,
-        "address_1": location.address,
+        # The UK profile requires a first line; a private home's street is never published.
+        "address_1": location.address or PRIVATE_ADDRESS,
         "city": location.town,
         "state_province": publisher.county,
         "postal_code": location.postcode,

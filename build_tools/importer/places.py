@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..exports.oruk import PRIVATE_ADDRESS
 from ..places import parse_postcode
 from .convert import Conversion
 from .record import Record
@@ -89,14 +90,15 @@ def _venue(conversion: Conversion, location: Record, county: str) -> dict[str, A
     venue: dict[str, Any] = {}
     address = _address(location)
     lines = [address.text("address_1"), address.text("address_2")]
-    street = ", ".join(line for line in lines if line)
+    ours_private = lines[0] == PRIVATE_ADDRESS  # our export's words for a private home
+    street = "" if ours_private else ", ".join(line for line in lines if line)
     name = location.text("name") or street
     for key, value in (("name", name), ("address", street), ("town", address.text("city"))):
         if value:
             venue[key] = value
     code = address.text("postal_code", "postcode")
     district = parse_postcode(code) if code else None
-    masked = location.get("mask_exact_address") in (True, "true", 1)
+    masked = location.get("mask_exact_address") in (True, "true", 1) or ours_private
     if code and postcode(code):
         venue["postcode"] = postcode(code)
     elif district and (masked or not street):  # only a district: a hidden home address

@@ -208,3 +208,26 @@ def test_the_preview_matches_the_built_page(page: Page, sample_url: str) -> None
     # The summary and the description's first paragraph read the same.
     for text in paragraphs:  # the summary, and the description's first paragraph
         expect(preview).to_contain_text(" ".join(text.split()))
+
+
+def test_the_filled_in_form_and_its_preview_pass_axe(browser: Browser, sample_url: str) -> None:
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    from .test_accessibility import AXE_OPTIONS
+
+    slug = sorted((REPO_ROOT / "providers").glob("*.yaml"))[0].stem
+    for context in _context(browser, viewport=PHONE_800, locale="en-GB"):
+        context.add_init_script(AXE_SCRIPT)
+        page = context.new_page()
+        page.goto(f"{sample_url}{FORM}?service={slug}")
+        expect(page.locator("#lo-form-status")).to_contain_text("The form has the details of")
+        page.get_by_role("button", name="Check my answers").click()
+        expect(page.locator("#lo-result")).to_be_visible()
+        page.mouse.move(0, 0)  # the button's hover colour is the theme's, checked elsewhere
+        page.wait_for_timeout(300)  # after the theme's colour transition
+        results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+        found = [
+            f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes']]}"
+            for v in results["violations"]
+        ]
+        assert not found, found

@@ -6,14 +6,18 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import yaml
+
 from build_tools.exports.api import api_documents
 from build_tools.exports.jsonld import service_jsonld
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.spreadsheet import services_csv
+from build_tools.importer.run import import_feed
 from build_tools.model import Provider, provider_from_dict
 from build_tools.near_me import near_me_json
 from build_tools.pages import render_service_page
 from build_tools.safe_yaml import parse_yaml
+from build_tools.service_form import public_entry
 from build_tools.venue_rules import looks_like_a_home
 from tests import oruk_profile
 from tests.support import VALID_DIR
@@ -70,3 +74,45 @@ def test_oruk_documents_still_match_the_uk_profile() -> None:
         for problem in oruk_profile.problems(oruk_profile.endpoint_of(path), document)
     ]
     assert not failures, "\n".join(failures[:10])
+
+
+def test_oruk_address_of_a_private_home_says_it_is_private() -> None:
+    documents = api_documents([_childminder()], Publisher())
+    link = next(d for p, d in documents.items() if p.startswith("api/service_at_locations/"))
+    address = link["location"]["addresses"][0]
+    assert address["address_1"] == "Private address, given when you book"
+    assert address["postal_code"] == "DY8" and address["city"] == "Wordsley"
+
+
+def test_a_private_home_survives_export_and_import(tmp_path: Path) -> None:
+    feed = tmp_path / "feed"
+    for path, document in api_documents([_childminder()], Publisher()).items():
+        target = feed / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(document), encoding="utf-8")
+    report = import_feed(feed / "api", tmp_path / "out", dt.date(2026, 7, 1))
+    [result] = report.services
+    assert result.path is not None
+    venue = yaml.safe_load(result.path.read_text(encoding="utf-8"))["locations"][0]
+    assert venue == {
+        "name": "Childminder's home",
+        "town": "Wordsley",
+        "postcode": "DY8",
+        "private": True,
+    }
+
+
+def test_the_entry_the_form_loads_hides_a_private_home() -> None:
+    data = {
+        "name": "Little Acorns",
+        "locations": [
+            {"name": "Home", "address": STREET, "town": "Wordsley", "postcode": FULL_POSTCODE,
+             "latitude": 52.4761, "longitude": -2.1695, "private": True},
+            {"name": "Wordsley Library", "address": "1 Example Street", "town": "Wordsley",
+             "postcode": "DY8 5AA"},
+        ],
+    }  # fmt: skip
+    shown = json.dumps(public_entry(data))
+    for secret in (STREET, FULL_POSTCODE, LATITUDE):
+        assert secret not in shown
+    assert "1 Example Street" in shown and data["locations"][0]["address"] == STREET
