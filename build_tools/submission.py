@@ -157,7 +157,13 @@ def _owner(entry: dict[str, Any], existing: dict[str, LoadedFile]) -> str | None
     given = entry.get("id")
     if not isinstance(given, str) or not given.strip():
         return None
-    owners = [slug for slug, loaded in existing.items() if _data(loaded).get("id") == given]
+    # Compared as the cross-file check compares ids: case and spaces do not make a new one.
+    key = given.strip().lower()
+    owners = [
+        slug
+        for slug, loaded in existing.items()
+        if str(_data(loaded).get("id", "")).strip().lower() == key
+    ]
     return owners[0] if owners else None
 
 

@@ -125,7 +125,7 @@ def test_the_words_of_a_spoof_still_show() -> None:
     assert "Ring 01632 960999 now." in html
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(
         st.sampled_from(["!!!", "???", "???+", "///", " ", "    ", "\n", "> ", "- ", "1. "])

@@ -115,6 +115,14 @@ def test_a_pasted_file_with_another_services_id_is_refused(providers: Path) -> N
 
 
 @pytest.mark.parametrize(
+    "disguise", [CASTLE_ID.upper(), f" {CASTLE_ID} ", f'"{CASTLE_ID}"', f"'{CASTLE_ID.upper()}'"]
+)
+def test_the_id_cannot_be_disguised(disguise: str, providers: Path) -> None:
+    pasted = hijack().replace(f"id: {CASTLE_ID}", f"id: {disguise}")
+    assert codes(submit({"service-file": pasted}, providers)) == ["LO404"]
+
+
+@pytest.mark.parametrize(
     "update_of",
     [
         "https://localoffer.example/services/open-door-send-advice-service/",

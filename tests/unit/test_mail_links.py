@@ -15,6 +15,9 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
 
 from build_tools.easy_read_services import render_easy_read_service
 from build_tools.links import PLAIN_ADDRESS, mailto_href, sms_href, tel_href
@@ -22,9 +25,10 @@ from build_tools.model import provider_from_dict
 from build_tools.pages import render_service_page
 from build_tools.printable.directory import directory_part
 from build_tools.shortlist import service_record
+from build_tools.site import CONFIG
 from tests.injection import GLOSSARY, base_entry, entry_errors, with_value
 from tests.sites import html_pages
-from tests.support import REPO_ROOT, TODAY
+from tests.support import FIXTURE_PROVIDERS, REPO_ROOT, TODAY
 
 EMAIL = ("contacts", 0, "email")
 HOSTILE_EMAILS = [
@@ -145,7 +149,7 @@ def test_no_output_links_to_an_address_validation_refuses(address: str) -> None:
 typed = st.text(alphabet=st.sampled_from("ab.@+_-'?&%=,; #/<>\"\n"), max_size=30).filter(str.strip)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.one_of(st.emails(), typed))
 def test_property_every_mailto_link_holds_one_address(address: str) -> None:
     accepted = not email_errors(address)
@@ -182,3 +186,16 @@ def test_every_mailto_link_in_the_built_site_holds_one_address(built_site: Path)
     counts = [len(addresses_in(href)) for href in hrefs]
     assert max(counts) == 1, hrefs  # the shortlist's "Email this list" has none until it is used
     assert counts.count(1) > 5
+
+
+@pytest.mark.parametrize("key", ["report_problem_email", "submit_email"])
+def test_an_address_in_mkdocs_yml_must_be_one_plain_address(
+    key: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = load_config(config_file=str(CONFIG), strict=True, site_dir=str(tmp_path / "site"))
+    config.extra["providers_dir"] = str(FIXTURE_PROVIDERS)
+    config.extra[key] = "localoffer@dudley.example?bcc=spy@evil.example"
+    with pytest.raises((PluginError, Abort)) as raised:
+        build(config)
+    said = caplog.text + str(raised.value)
+    assert "mkdocs.yml extra" in said and "not one plain email address" in said
