@@ -48,7 +48,14 @@ _REFUSED_ELEMENTS = frozenset(
         "discard",
     }
 )
-_OUTSIDE_REFERENCE = re.compile(r"url\s*\(\s*['\"]?\s*(?!#)|@import|expression\s*\(", re.I)
+# CSS that loads a file: url() to anything but a #fragment, @import, image-set() and its kin (which
+# take a bare string), and any CSS escape, which can spell those names so no pattern sees them
+# (`u\72l(` is `url(`). A plain drawing's style needs none of them.
+_OUTSIDE_REFERENCE = re.compile(
+    r"url\s*\(\s*['\"]?\s*(?!#)|@import|expression\s*\(|image-set\s*\(|image\s*\(|"
+    r"cross-fade\s*\(|src\s*\(|\\",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,8 @@ def _svg_reason(data: bytes) -> str | None:
         name = element.tag.removeprefix(_SVG_NS)
         if name in _REFUSED_ELEMENTS:
             return f"it has a <{name}> element"
-        if name == "style" and _OUTSIDE_REFERENCE.search(element.text or ""):
+        # All of its text, also what follows a child element: the browser reads all of it.
+        if name == "style" and _OUTSIDE_REFERENCE.search("".join(element.itertext())):
             return "its <style> loads something from outside the file"
         for attribute, value in element.attrib.items():
             local = attribute.rsplit("}", 1)[-1]
@@ -113,17 +121,26 @@ def file_reason(path: Path) -> str | None:
     )
 
 
+_LINK_REASON = (
+    "it is a symbolic link, and the site publishes only files that are really in content/"
+)
+
+
 def refused_files(folder: Path) -> list[RefusedFile]:
     """Every file in `folder` that the build must not publish, in path order. Names that start
     with a dot (.DS_Store, .gitkeep) are skipped: MkDocs never publishes them."""
     found = []
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in sorted(files):
+        # A link is published as what it points to: `leak.md -> /etc/passwd` would put a file
+        # of the build machine on the site. os.walk does not follow linked folders, so they
+        # are named here too.
+        linked = [name for name in folders if (Path(root) / name).is_symlink()]
+        for name in sorted([*files, *linked]):
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            reason = file_reason(path)
+            reason = _LINK_REASON if path.is_symlink() else file_reason(path)
             if reason:
                 found.append(RefusedFile(path, reason))
     return sorted(found, key=lambda item: item.path)
