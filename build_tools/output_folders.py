@@ -9,6 +9,7 @@ or not: a marker can be copied, the repository cannot be got back.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,14 +64,38 @@ def check_output_folder(target: Path, owner: Owner, keep: tuple[Path, ...] = ())
         return
     if not resolved.is_dir():
         raise OutputRefused(f"{target} is a file, not a folder. Choose a folder for the output.")
-    if (resolved / owner.marker).is_file() or not any(resolved.iterdir()):
+    if _marked(resolved, owner) or not any(resolved.iterdir()):
         return
+    copied = (
+        f" Its {owner.marker} file was made for another folder (copied with a site, or written "
+        "by an older version), so it does not count: if the folder holds only old output, "
+        "delete it yourself."
+        if (resolved / owner.marker).exists()
+        else ""
+    )
     raise OutputRefused(
         f"{target} already holds files that {owner.command} did not make, so it was left alone "
         f"(it would have replaced or mixed with them). Choose a new or empty folder, or move "
         f"those files away first. Folders that {owner.command} made carry a {owner.marker} "
-        f"file, and it replaces only those."
+        f"file, and it replaces only those.{copied}"
     )
+
+
+def _folder_line(folder: Path) -> str:
+    """The marker's line naming the folder it was written for: a digest of its full path, so a
+    marker copied elsewhere (with a copy of the site, in the offline zip, or planted) does not
+    make another folder replaceable, and the published marker does not show where it was built."""
+    digest = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    return f"folder: {digest}"
+
+
+def _marked(folder: Path, owner: Owner) -> bool:
+    """Whether `folder` has `owner`'s marker, written for this very folder."""
+    marker = folder / owner.marker
+    if marker.is_symlink() or not marker.is_file() or marker.stat().st_size > 4096:
+        return False
+    lines = marker.read_text(encoding="utf-8", errors="replace").splitlines()
+    return _folder_line(folder) in lines
 
 
 def _refuse_holders(target: Path, resolved: Path, owner: Owner, folders: list[Path]) -> None:
@@ -94,11 +119,12 @@ def claim_output_folder(target: Path, owner: Owner, keep: tuple[Path, ...] = ())
     return target
 
 
-def mark_output_folder(folder: Path, owner: Owner) -> None:
-    """Write the marker that lets `owner` replace this folder next time."""
+def mark_output_folder(folder: Path, owner: Owner, final: Path | None = None) -> None:
+    """Write the marker that lets `owner` replace this folder next time. `final` is where the
+    folder will be when it is renamed into place (the build makes its site beside the target)."""
     (folder / owner.marker).write_text(
         f"This folder was made by {owner.command}, which may replace it. Delete this file to "
-        "stop that.\n",
+        f"stop that.\n{_folder_line(final or folder)}\n",
         encoding="utf-8",
     )
 

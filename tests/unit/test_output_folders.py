@@ -96,6 +96,45 @@ def test_the_projects_own_folders_are_refused(cli: Cli, name: str) -> None:
     assert sorted(p.name for p in folder.iterdir()) == before
 
 
+@pytest.mark.parametrize(
+    ("where", "given"),
+    [
+        (".", ".."),
+        (".", "providers/"),
+        (".", "./providers//"),
+        (".", "build_tools/../providers"),
+        ("providers", "."),
+        ("providers", ".."),
+        ("content/guidance", "../.."),
+    ],
+)
+def test_relative_names_of_the_projects_folders_are_refused(
+    where: str, given: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Variants tried after the fix: the same folders by relative names, from inside them."""
+    monkeypatch.chdir(REPO_ROOT / where)
+    with pytest.raises(OutputRefused):
+        check_output_folder(Path(given), SITE)
+
+
+def test_a_marker_copied_into_a_users_folder_does_not_make_it_replaceable(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A site copied into a folder of the user's (a backup, the offline copy unzipped) carries
+    its marker along; the marker names the folder it was made for, so the copy is left alone."""
+    made = tmp_path / "site"
+    assert build(cli, made).exit_code == 0
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    (documents / "letter.docx").write_bytes(b"my only copy")
+    (documents / SITE.marker).write_bytes((made / SITE.marker).read_bytes())
+    result = build(cli, documents)
+    assert result.exit_code == 2
+    assert "made for another folder" in result.output
+    assert (documents / "letter.docx").read_bytes() == b"my only copy"
+    assert build(cli, made).exit_code == 0  # the folder it was made for is still replaced
+
+
 def test_parents_of_the_project_and_the_root_are_refused() -> None:
     for folder in (REPO_ROOT.parent, Path("/")):
         with pytest.raises(OutputRefused, match="or a folder that holds it"):
