@@ -129,11 +129,15 @@ def mark_output_folder(folder: Path, owner: Owner, final: Path | None = None) ->
     )
 
 
-def check_output_file(path: Path, keep: tuple[Path, ...] = (), replace: bool = True) -> None:
+def check_output_file(
+    path: Path, keep: tuple[Path, ...] = (), replace: bool = True, made_by: str | None = None
+) -> None:
     """Raise OutputRefused unless a command may write the file `path` (a report, a comment).
 
     Never through a link, never over a folder, never into the project's own folders or among
-    the files at the top of the repository; over an existing file only with `replace`."""
+    the files at the top of the repository; over an existing file only with `replace`, and,
+    when the command starts what it writes with the line `made_by`, only over an empty file or
+    one that starts with that line (one it wrote before)."""
     if path.is_symlink():
         raise OutputRefused(f"{path} is a symbolic link; nothing was written through it.")
     resolved = path.resolve()
@@ -147,3 +151,11 @@ def check_output_file(path: Path, keep: tuple[Path, ...] = (), replace: bool = T
         )
     if resolved.exists() and not replace:
         raise OutputRefused(f"{path} already exists. Use --force to replace it.")
+    if made_by and resolved.is_file() and resolved.stat().st_size:
+        with resolved.open("rb") as handle:
+            first = handle.readline(len(made_by.encode("utf-8")) + 2)
+        if first.rstrip(b"\r\n") != made_by.encode("utf-8"):
+            raise OutputRefused(
+                f"{path} already holds something this command did not write, so it was left "
+                "alone. Give the name of a new file, or move that one away first."
+            )

@@ -15,6 +15,7 @@ import pytest
 
 from build_tools import site
 from build_tools.bench import run as bench
+from build_tools.cli_submit import MADE_BY
 from build_tools.output_folders import (
     IMPORT,
     SITE,
@@ -248,6 +249,25 @@ def test_from_issue_refuses_a_comment_file_that_is_a_link(cli: Cli, tmp_path: Pa
     result = cli("from-issue", body, "--providers", FIXTURE_PROVIDERS, "--comment", link)
     assert result.exit_code == 2
     assert victim.read_text(encoding="utf-8") == "untouched"
+
+
+def test_from_issue_writes_over_only_the_files_it_wrote(cli: Cli, tmp_path: Path) -> None:
+    """A comment or pull request body file that already holds someone's text is left alone;
+    one that from-issue wrote before is written again."""
+    body = tmp_path / "body.md"
+    body.write_text("### Service name\n\nAnything\n", encoding="utf-8")
+    notes = tmp_path / "notes.md"
+    notes.write_text("my notes", encoding="utf-8")
+    args = ("from-issue", body, "--providers", FIXTURE_PROVIDERS)
+    result = cli(*args, "--comment", notes)
+    assert result.exit_code == 2
+    assert "did not write" in result.output
+    assert notes.read_text(encoding="utf-8") == "my notes"
+    comment = tmp_path / "comment.md"
+    assert cli(*args, "--comment", comment).exit_code == 1
+    assert cli(*args, "--comment", comment).exit_code == 1  # its own file, written again
+    written = comment.read_text(encoding="utf-8")
+    assert written.startswith(f"{MADE_BY}\n") and len(written.splitlines()) > 2
 
 
 def test_bench_refuses_an_output_folder_it_did_not_make(
