@@ -121,26 +121,17 @@ def file_reason(path: Path) -> str | None:
     )
 
 
-_LINK_REASON = (
-    "it is a symbolic link, and the site publishes only files that are really in content/"
-)
-
-
 def refused_files(folder: Path) -> list[RefusedFile]:
     """Every file in `folder` that the build must not publish, in path order. Names that start
     with a dot (.DS_Store, .gitkeep) are skipped: MkDocs never publishes them."""
     found = []
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
-        # A link is published as what it points to: `leak.md -> /etc/passwd` would put a file
-        # of the build machine on the site. os.walk does not follow linked folders, so they
-        # are named here too.
-        linked = [name for name in folders if (Path(root) / name).is_symlink()]
-        for name in sorted([*files, *linked]):
+        for name in sorted(files):
             if name.startswith("."):
                 continue
             path = Path(root) / name
-            reason = _LINK_REASON if path.is_symlink() else file_reason(path)
+            reason = file_reason(path)
             if reason:
                 found.append(RefusedFile(path, reason))
     return sorted(found, key=lambda item: item.path)

@@ -182,14 +182,3 @@ def test_an_unsafe_file_stops_the_build(
     said = caplog.text + str(raised.value)
     assert "cannot be published, site not built" in said and f"guidance/{name}" in said
     assert not (tmp_path / "s" / "guidance" / name).exists()
-
-
-@pytest.mark.parametrize(("name", "target"), [("leak.md", "/etc/passwd"), ("etc", "/etc")])
-def test_a_symbolic_link_is_refused(name: str, target: str, tmp_path: Path) -> None:
-    """A link is published as what it points to: `leak.md -> /etc/passwd` would put a file of
-    the build machine on the site, and a linked folder all of its files."""
-    (tmp_path / "guidance").mkdir()
-    (tmp_path / "guidance" / name).symlink_to(target)
-    refused = refused_files(tmp_path)
-    assert [item.path.name for item in refused] == [name]
-    assert "symbolic link" in refused[0].reason
