@@ -266,6 +266,8 @@ def _write_new(service: scaffold.NewService, folder: Path, force: bool) -> None:
         for problem in errors:
             click.echo(f"{problem.field}: {problem.message}\n  Fix: {problem.fix}", err=True)
         raise click.ClickException("The answers above need fixing; nothing was written.")
+    if target.is_symlink():  # --force or not, never write through a link to a file elsewhere
+        raise RefusedOutput(f"{target} is a symbolic link; nothing was written through it.")
     if target.exists() and not force:
         raise click.ClickException(f"{target} already exists. Use --force to replace it.")
     folder.mkdir(parents=True, exist_ok=True)

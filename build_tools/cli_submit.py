@@ -20,6 +20,11 @@ from .output_folders import check_output_file
 from .safe_yaml import Position, make_problem
 from .submission import Submission, build_submission, render_issue_comment, render_pr_body
 
+# The first line of the comment and pull request body files: GitHub shows nothing of it, and it
+# tells from-issue that a file of that name is one it wrote, which it may write again. Any other
+# file there is someone's, and is left alone.
+MADE_BY = "<!-- written by localoffer from-issue -->"
+
 
 @click.command(name="issue-form")
 @click.option("--check", is_flag=True, help="Fail if the form is out of date; write nothing.")
@@ -130,8 +135,10 @@ def from_issue_command(
       localoffer from-issue issue-body.md --issue 12 --comment comment.md --pr-body pr.md
     """
     keep = (providers_dir,)
-    for output in filter(None, (comment, pr_body, outputs)):
-        check_output(partial(check_output_file, output, keep))
+    for output in filter(None, (comment, pr_body)):
+        check_output(partial(check_output_file, output, keep, made_by=MADE_BY))
+    if outputs:  # appended to, as $GITHUB_OUTPUT is
+        check_output(partial(check_output_file, outputs, keep))
     day = dt.date.fromisoformat(today) if today else dt.date.today()
     body = body_file.read_bytes().decode("utf-8", errors="replace")
     submission = _submission(body, providers_dir, day, site_url)
@@ -139,7 +146,7 @@ def from_issue_command(
         _write_outputs(outputs, submission)
     if not submission.ok:
         if comment:
-            comment.write_text(render_issue_comment(submission), encoding="utf-8")
+            comment.write_text(f"{MADE_BY}\n{render_issue_comment(submission)}", encoding="utf-8")
         click.echo(render_issue_comment(submission), err=True, nl=False)
         sys.exit(1)
     assert submission.path is not None
@@ -149,6 +156,6 @@ def from_issue_command(
         )
     submission.path.write_text(submission.text, encoding="utf-8")
     if pr_body:
-        pr_body.write_text(render_pr_body(submission, issue), encoding="utf-8")
+        pr_body.write_text(f"{MADE_BY}\n{render_pr_body(submission, issue)}", encoding="utf-8")
     verb = "Updated" if submission.updating else "Wrote"
     click.echo(f"{verb} {submission.path.as_posix()}")

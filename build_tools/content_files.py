@@ -48,7 +48,14 @@ _REFUSED_ELEMENTS = frozenset(
         "discard",
     }
 )
-_OUTSIDE_REFERENCE = re.compile(r"url\s*\(\s*['\"]?\s*(?!#)|@import|expression\s*\(", re.I)
+# CSS that loads a file: url() to anything but a #fragment, @import, image-set() and its kin (which
+# take a bare string), and any CSS escape, which can spell those names so no pattern sees them
+# (`u\72l(` is `url(`). A plain drawing's style needs none of them.
+_OUTSIDE_REFERENCE = re.compile(
+    r"url\s*\(\s*['\"]?\s*(?!#)|@import|expression\s*\(|image-set\s*\(|image\s*\(|"
+    r"cross-fade\s*\(|src\s*\(|\\",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,8 @@ def _svg_reason(data: bytes) -> str | None:
         name = element.tag.removeprefix(_SVG_NS)
         if name in _REFUSED_ELEMENTS:
             return f"it has a <{name}> element"
-        if name == "style" and _OUTSIDE_REFERENCE.search(element.text or ""):
+        # All of its text, also what follows a child element: the browser reads all of it.
+        if name == "style" and _OUTSIDE_REFERENCE.search("".join(element.itertext())):
             return "its <style> loads something from outside the file"
         for attribute, value in element.attrib.items():
             local = attribute.rsplit("}", 1)[-1]

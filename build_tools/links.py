@@ -25,7 +25,8 @@ PLAIN_ADDRESS = re.compile(
 )
 # The characters a plain address is made of that a link may hold as they are.
 _ADDRESS_SAFE = "@.+-_"
-_NOT_DIALLED = re.compile(r"[^\d+]")
+# ASCII digits only, as in links.js: Python's \d would keep Arabic-Indic and full-width digits.
+_NOT_DIALLED = re.compile(r"[^0-9+]")
 
 
 def mailto_href(address: str, subject: str | None = None, body: str | None = None) -> str:

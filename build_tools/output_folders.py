@@ -9,6 +9,7 @@ or not: a marker can be copied, the repository cannot be got back.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,14 +64,38 @@ def check_output_folder(target: Path, owner: Owner, keep: tuple[Path, ...] = ())
         return
     if not resolved.is_dir():
         raise OutputRefused(f"{target} is a file, not a folder. Choose a folder for the output.")
-    if (resolved / owner.marker).is_file() or not any(resolved.iterdir()):
+    if _marked(resolved, owner) or not any(resolved.iterdir()):
         return
+    copied = (
+        f" Its {owner.marker} file was made for another folder (copied with a site, or written "
+        "by an older version), so it does not count: if the folder holds only old output, "
+        "delete it yourself."
+        if (resolved / owner.marker).exists()
+        else ""
+    )
     raise OutputRefused(
         f"{target} already holds files that {owner.command} did not make, so it was left alone "
         f"(it would have replaced or mixed with them). Choose a new or empty folder, or move "
         f"those files away first. Folders that {owner.command} made carry a {owner.marker} "
-        f"file, and it replaces only those."
+        f"file, and it replaces only those.{copied}"
     )
+
+
+def _folder_line(folder: Path) -> str:
+    """The marker's line naming the folder it was written for: a digest of its full path, so a
+    marker copied elsewhere (with a copy of the site, in the offline zip, or planted) does not
+    make another folder replaceable, and the published marker does not show where it was built."""
+    digest = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+    return f"folder: {digest}"
+
+
+def _marked(folder: Path, owner: Owner) -> bool:
+    """Whether `folder` has `owner`'s marker, written for this very folder."""
+    marker = folder / owner.marker
+    if marker.is_symlink() or not marker.is_file() or marker.stat().st_size > 4096:
+        return False
+    lines = marker.read_text(encoding="utf-8", errors="replace").splitlines()
+    return _folder_line(folder) in lines
 
 
 def _refuse_holders(target: Path, resolved: Path, owner: Owner, folders: list[Path]) -> None:
@@ -94,20 +119,25 @@ def claim_output_folder(target: Path, owner: Owner, keep: tuple[Path, ...] = ())
     return target
 
 
-def mark_output_folder(folder: Path, owner: Owner) -> None:
-    """Write the marker that lets `owner` replace this folder next time."""
+def mark_output_folder(folder: Path, owner: Owner, final: Path | None = None) -> None:
+    """Write the marker that lets `owner` replace this folder next time. `final` is where the
+    folder will be when it is renamed into place (the build makes its site beside the target)."""
     (folder / owner.marker).write_text(
         f"This folder was made by {owner.command}, which may replace it. Delete this file to "
-        "stop that.\n",
+        f"stop that.\n{_folder_line(final or folder)}\n",
         encoding="utf-8",
     )
 
 
-def check_output_file(path: Path, keep: tuple[Path, ...] = (), replace: bool = True) -> None:
+def check_output_file(
+    path: Path, keep: tuple[Path, ...] = (), replace: bool = True, made_by: str | None = None
+) -> None:
     """Raise OutputRefused unless a command may write the file `path` (a report, a comment).
 
     Never through a link, never over a folder, never into the project's own folders or among
-    the files at the top of the repository; over an existing file only with `replace`."""
+    the files at the top of the repository; over an existing file only with `replace`, and,
+    when the command starts what it writes with the line `made_by`, only over an empty file or
+    one that starts with that line (one it wrote before)."""
     if path.is_symlink():
         raise OutputRefused(f"{path} is a symbolic link; nothing was written through it.")
     resolved = path.resolve()
@@ -121,3 +151,11 @@ def check_output_file(path: Path, keep: tuple[Path, ...] = (), replace: bool = T
         )
     if resolved.exists() and not replace:
         raise OutputRefused(f"{path} already exists. Use --force to replace it.")
+    if made_by and resolved.is_file() and resolved.stat().st_size:
+        with resolved.open("rb") as handle:
+            first = handle.readline(len(made_by.encode("utf-8")) + 2)
+        if first.rstrip(b"\r\n") != made_by.encode("utf-8"):
+            raise OutputRefused(
+                f"{path} already holds something this command did not write, so it was left "
+                "alone. Give the name of a new file, or move that one away first."
+            )

@@ -29,7 +29,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 _LIST_START = re.compile(r"^(\s*)([-+>]|\d+[.)])")
 # The start of every inline link target, and every reference-style link definition.
 _LINK_TARGET = re.compile(r"\]\(\s*<?")
-_LINK_DEFINITION = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)", re.MULTILINE)
+# A definition may sit inside quotes and list items (`> - [x]: target`): their marks come first.
+_LINK_DEFINITION = re.compile(
+    r"^((?:[ \t]*(?:>|[-*+](?=[ \t])|\d+[.)](?=[ \t])))*\s{0,3}\[[^\]]+\]:\s*<?)", re.MULTILINE
+)
 # The marks that open the site's own boxes: `!!! danger "..."` (admonition), `??? note` (details)
 # and `/// warning` (blocks). Provider text must never draw a box that looks like the site's
 # own warnings, so each run of three is written with its first character as an HTML entity,

@@ -21,7 +21,14 @@ from .safe_yaml import Position, make_problem
 _LOADED = {
     "img": ("src", "srcset"),
     "source": ("src", "srcset"),
-    "image": ("href", "xlink:href"),
+    # Outside SVG, an HTML parser reads <image src> as <img src>.
+    "image": ("href", "xlink:href", "src"),
+    "feimage": ("href", "xlink:href"),
+    # The old `background` attribute still loads a picture in every browser.
+    "body": ("background",),
+    "table": ("background",),
+    "td": ("background",),
+    "th": ("background",),
     "video": ("src", "poster"),
     "audio": ("src",),
     "track": ("src",),
@@ -34,14 +41,34 @@ _LOADED = {
     "script": ("src",),
     "use": ("href", "xlink:href"),
 }
-_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")\s]+)|@import\s+['\"]([^'\"]+)", re.IGNORECASE)
+_CSS_URL = re.compile(
+    r"url\(\s*['\"]?([^'\")\s]+)|@import\s+['\"]([^'\"]+)|image-set\(([^)]*)", re.IGNORECASE
+)
+_CSS_STRING = re.compile(r"['\"]([^'\"]+)['\"]")
+# A CSS escape spells any letter: `u\72l(https://a.example/x)` is `url(https://a.example/x)`.
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.DOTALL)
 # An address that leaves the site: with a scheme (http:, https:, ftp:, file:...), or starting
 # with // (or \\, which browsers read the same way). data: pictures are inside the page.
-_ELSEWHERE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:|[/\\]{2})", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|[/\\]{2})", re.IGNORECASE)
+# What a browser drops from an address before it reads it (the URL standard): tabs and newlines
+# anywhere, and controls and spaces at either end. `ht&#9;tps://a.example` is `https://...`.
+_DROPPED = re.compile(r"[\t\n\r]")
+_ENDS = "".join(chr(code) for code in range(0x21))
 
 
 def _elsewhere(address: str) -> bool:
-    return bool(_ELSEWHERE.match(address)) and not address.strip().lower().startswith("data:")
+    address = _DROPPED.sub("", address).strip(_ENDS)
+    return bool(_ELSEWHERE.match(address)) and not address.lower().startswith("data:")
+
+
+def _unescaped(css: str) -> str:
+    def one(match: re.Match[str]) -> str:
+        if match.group(2) is not None:
+            return match.group(2)
+        code = int(match.group(1), 16)
+        return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+
+    return _CSS_ESCAPE.sub(one, css)
 
 
 class _Finder(HTMLParser):
@@ -55,11 +82,13 @@ class _Finder(HTMLParser):
         named = {name: value or "" for name, value in attrs}
         for attribute in _LOADED.get(tag, ()):
             value = named.get(attribute, "")
-            candidates = value.split(",") if attribute == "srcset" else [value]
-            for candidate in candidates:
-                address = candidate.strip().split(" ")[0] if candidate.strip() else ""
-                if address and _elsewhere(address):
-                    self.found.append(address)
+            # A srcset is "address width, address width"; any other attribute is one address,
+            # spaces and all (the browser strips them and controls from its ends).
+            if attribute == "srcset":
+                addresses = [words[0] for words in map(str.split, value.split(",")) if words]
+            else:
+                addresses = [value]
+            self.found.extend(address for address in addresses if _elsewhere(address))
         self._css(named.get("style", ""))
 
     def handle_endtag(self, tag: str) -> None:
@@ -71,10 +100,12 @@ class _Finder(HTMLParser):
             self._css(data)
 
     def _css(self, css: str) -> None:
-        for match in _CSS_URL.finditer(css):
-            address = match.group(1) or match.group(2)
-            if _elsewhere(address):
-                self.found.append(address)
+        for match in _CSS_URL.finditer(_unescaped(css)):
+            if match.group(3) is not None:  # image-set("a.png" 1x, "b.png" 2x)
+                addresses = _CSS_STRING.findall(match.group(3))
+            else:
+                addresses = [match.group(1) or match.group(2)]
+            self.found.extend(address for address in addresses if _elsewhere(address))
 
 
 def remote_addresses(html: str) -> list[str]:

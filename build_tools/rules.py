@@ -19,7 +19,7 @@ from .pages import plain, simple_markdown
 from .problems import Problem
 from .safe_yaml import Path, Position, YamlDocument, format_path, make_problem
 from .schema import SAFE_LINK_SCHEMES, local_offer_questions
-from .text_render import Rendered, needs_rendering, render_field
+from .text_render import LONGEST_FIELD, Rendered, needs_rendering, render_field
 from .venue_rules import check_private_homes
 
 # Text fields that take simple Markdown, with their titles for messages.
@@ -206,7 +206,8 @@ def check_markdown(doc: YamlDocument, file: str, today: dt.date) -> Iterator[Pro
                 " must stand out.",
             )
             continue
-        render = needs_rendering(text)
+        # Text over the longest length is refused for that (LO105), and never rendered.
+        render = needs_rendering(text) and len(text) <= LONGEST_FIELD
         if not render and not _MARKUP.search(text):
             continue
         html = _HTML.search(text)

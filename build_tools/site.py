@@ -61,7 +61,7 @@ def build_site(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    mark_output_folder(staging, SITE)
+    mark_output_folder(staging, SITE, target)
     swap_in(staging, target)
 
 

@@ -45,6 +45,14 @@ EXTENSIONS = ("admonition", "def_list", "attr_list", "md_in_html", "fenced_code"
 # than twice the room there.
 STACK_BUDGET = 400
 MAX_SECONDS = 1.0
+# The longest a simple-Markdown field may be (the schema's largest maxLength, which a test keeps
+# in step). Longer text is refused for its length (LO105) and not rendered: Python-Markdown's
+# time grows faster than the text, and 20,000 `[` would take minutes, checked or not.
+LONGEST_FIELD = 5000
+# More `[` than text with links ever has. Each one costs Python-Markdown time that grows with all
+# the others (4,000 take two seconds, before MAX_SECONDS is looked at), so text with more is
+# refused as too slow without rendering it.
+MAX_BRACKETS = 1000
 # Elements inside elements. Python-Markdown stops nesting quotes when the stack runs low, so
 # without this limit a quote nested 100 deep would end differently here than in the build.
 MAX_NESTING = 24
@@ -52,6 +60,7 @@ MAX_NESTING = 24
 NESTING_MARKS = "*_:>-+.)"
 RENDER_FROM = STACK_BUDGET // 3
 TOO_DEEP = "it nests lists, quotes or emphasis too deeply"
+TOO_SLOW = "it takes too long to turn into a web page"
 _SETEXT = re.compile(r"\n[ \t>]*[-=]+[ \t]*(?:\n|$)")
 _VOID = frozenset({"br", "hr", "img", "input", "col", "wbr"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -141,6 +150,8 @@ class _Reader(HTMLParser):
 def render_field(text: str, prepare: Callable[[str], str]) -> Rendered:
     """The field's text prepared as the service page prepares it, rendered and read."""
     # Processor time, not the clock: a busy machine must not refuse what an idle one accepts.
+    if text.count("[") > MAX_BRACKETS:
+        return Rendered(failure=TOO_SLOW)
     started = time.process_time()
     try:
         with _stack_budget(STACK_BUDGET):
@@ -148,7 +159,7 @@ def render_field(text: str, prepare: Callable[[str], str]) -> Rendered:
     except RecursionError:
         return Rendered(failure=TOO_DEEP)
     if time.process_time() - started > MAX_SECONDS:
-        return Rendered(failure="it takes too long to turn into a web page")
+        return Rendered(failure=TOO_SLOW)
     reader = _Reader()
     reader.feed(html)
     reader.close()

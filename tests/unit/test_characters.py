@@ -105,7 +105,9 @@ accepted_text = st.text(
 @given(accepted_text)
 def test_feed_and_json_parse_whatever_name_validation_accepts(text: str) -> None:
     entry = with_value(base_entry(TODAY), ("name",), text)
-    entry = with_value(entry, ("description",), f"About {text}")
+    entry = with_value(entry, ("description",), f"About {text}, a friendly group for parents.")
+    entry = with_value(entry, ("summary",), f"A short summary of the service called {text}")
+    entry = with_value(entry, ("organisation", "name"), f"{text} Trust")
     if entry_errors(entry, TODAY):
         return
     provider = provider_from_dict("x", entry)

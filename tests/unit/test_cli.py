@@ -259,6 +259,18 @@ def test_new_with_every_option_writes_a_valid_file(cli: Cli, providers: Path) ->
     )
 
 
+def test_new_never_writes_through_a_link(cli: Cli, providers: Path, tmp_path: Path) -> None:
+    """A link planted where the new file goes (a clone can carry one) would make `new --force`
+    overwrite whatever it points to: the link is refused, with exit code 2."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("untouched", encoding="utf-8")
+    (providers / "lye-stay-and-play.yaml").symlink_to(victim)
+    result = cli("new", *NEW_FLAGS, "--force")
+    assert result.exit_code == 2
+    assert "symbolic link" in result.stderr
+    assert victim.read_text(encoding="utf-8") == "untouched"
+
+
 def test_new_refuses_to_overwrite_without_force(cli: Cli, providers: Path) -> None:
     assert cli("new", *NEW_FLAGS).exit_code == 0
     path = providers / "lye-stay-and-play.yaml"

@@ -64,6 +64,17 @@ HOSTILE_SVGS = {
     "not XML": "<svg><script>alert(1)</svg>",
     "HTML named .svg": "<html><script>alert(1)</script></html>",
     "no namespace": "<svg><circle r='1'/></svg>",
+    # Variants tried after the fix: CSS that loads a file without writing `url(` plainly.
+    "a style with an import after a child": SVG.format(
+        "<style>a{}<g/>@import url(https://evil.example/x.css);</style>"
+    ),
+    "an escaped url(": SVG.format("<style>rect{fill:u\\72l(https://evil.example/x#p)}</style>"),
+    "an image-set": SVG.format(
+        '<style>rect{background:image-set("https://evil.example/x.png" 1x)}</style>'
+    ),
+    "an image-set attribute": SVG.format(
+        "<rect style='background:-webkit-image-set(\"//evil.example/x.png\" 1x)'/>"
+    ),
 }
 
 

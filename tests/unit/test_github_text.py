@@ -40,6 +40,10 @@ HOSTILE = [
     "[click](https://evil.example)",
     "@\\octocat and \\@octocat",
     "HTTPS://EVIL.EXAMPLE and WWW.EVIL.EXAMPLE",
+    # Variants tried after the fix: marks before a mention, a link in brackets, a bare number.
+    "(@octocat), [@octocat] and x,@dudley-council/editors.",
+    "see (https://evil.example/x) or (www.evil.example)",
+    "#123 at the start, and gh-7",
 ]
 # What GitHub would act on in the text of a rendered comment.
 _LIVE = [

@@ -52,6 +52,12 @@ HOSTILE_EMAILS = [
     "support..team@dudley.example",
     "support@dudley",
     "suppört@dudley.example",
+    # Variants tried after the fix.
+    "MAILTO:support@dudley.example",
+    "support\uff1fbcc=spy@evil.example",  # a full-width question mark
+    "support\uff20dudley.example",  # a full-width @
+    "support@dudley.example\u2028bcc@evil.example",
+    "support@dudley.example\u200b",
 ]
 PLAIN_EMAILS = [
     "support@dudley.example",
@@ -120,6 +126,9 @@ def test_a_mailto_link_to_no_one_has_only_the_message() -> None:
         ("+44 (0)7700 900123", "tel:+447700900123", "sms:+447700900123"),
         ("07700 900123?body=hi", "tel:+447700900123", "sms:+447700900123"),
         ("0800 123 4567,999", "tel:+448001234567999", "sms:+448001234567999"),
+        # Digits of other scripts are left out, as the scripts' \\d (ASCII only) does.
+        ("\uff10\uff11\uff16\uff13\uff12 960123", "tel:960123", "sms:960123"),
+        ("01632 \u0669\u0666\u0660123", "tel:+441632123", "sms:+441632123"),
     ],
 )
 def test_phone_links_hold_only_digits(number: str, tel: str, sms: str) -> None:

@@ -15,6 +15,7 @@ import pytest
 
 from build_tools import site
 from build_tools.bench import run as bench
+from build_tools.cli_submit import MADE_BY
 from build_tools.output_folders import (
     IMPORT,
     SITE,
@@ -94,6 +95,45 @@ def test_the_projects_own_folders_are_refused(cli: Cli, name: str) -> None:
     result = build(cli, folder)
     assert result.exit_code == 2, result.output
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    ("where", "given"),
+    [
+        (".", ".."),
+        (".", "providers/"),
+        (".", "./providers//"),
+        (".", "build_tools/../providers"),
+        ("providers", "."),
+        ("providers", ".."),
+        ("content/guidance", "../.."),
+    ],
+)
+def test_relative_names_of_the_projects_folders_are_refused(
+    where: str, given: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Variants tried after the fix: the same folders by relative names, from inside them."""
+    monkeypatch.chdir(REPO_ROOT / where)
+    with pytest.raises(OutputRefused):
+        check_output_folder(Path(given), SITE)
+
+
+def test_a_marker_copied_into_a_users_folder_does_not_make_it_replaceable(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A site copied into a folder of the user's (a backup, the offline copy unzipped) carries
+    its marker along; the marker names the folder it was made for, so the copy is left alone."""
+    made = tmp_path / "site"
+    assert build(cli, made).exit_code == 0
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    (documents / "letter.docx").write_bytes(b"my only copy")
+    (documents / SITE.marker).write_bytes((made / SITE.marker).read_bytes())
+    result = build(cli, documents)
+    assert result.exit_code == 2
+    assert "made for another folder" in result.output
+    assert (documents / "letter.docx").read_bytes() == b"my only copy"
+    assert build(cli, made).exit_code == 0  # the folder it was made for is still replaced
 
 
 def test_parents_of_the_project_and_the_root_are_refused() -> None:
@@ -209,6 +249,25 @@ def test_from_issue_refuses_a_comment_file_that_is_a_link(cli: Cli, tmp_path: Pa
     result = cli("from-issue", body, "--providers", FIXTURE_PROVIDERS, "--comment", link)
     assert result.exit_code == 2
     assert victim.read_text(encoding="utf-8") == "untouched"
+
+
+def test_from_issue_writes_over_only_the_files_it_wrote(cli: Cli, tmp_path: Path) -> None:
+    """A comment or pull request body file that already holds someone's text is left alone;
+    one that from-issue wrote before is written again."""
+    body = tmp_path / "body.md"
+    body.write_text("### Service name\n\nAnything\n", encoding="utf-8")
+    notes = tmp_path / "notes.md"
+    notes.write_text("my notes", encoding="utf-8")
+    args = ("from-issue", body, "--providers", FIXTURE_PROVIDERS)
+    result = cli(*args, "--comment", notes)
+    assert result.exit_code == 2
+    assert "did not write" in result.output
+    assert notes.read_text(encoding="utf-8") == "my notes"
+    comment = tmp_path / "comment.md"
+    assert cli(*args, "--comment", comment).exit_code == 1
+    assert cli(*args, "--comment", comment).exit_code == 1  # its own file, written again
+    written = comment.read_text(encoding="utf-8")
+    assert written.startswith(f"{MADE_BY}\n") and len(written.splitlines()) > 2
 
 
 def test_bench_refuses_an_output_folder_it_did_not_make(

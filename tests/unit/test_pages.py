@@ -89,14 +89,21 @@ def test_simple_markdown_keeps_lists_bold_and_safe_links() -> None:
         '<a href="javascript:alert(1)">x</a>',
         "[x][1]\n\n[1]: javascript:alert(1)",
         "[x][1]\n\n[1]: <JavaScript:alert(1)>",
+        # Variants tried after the fix: a definition inside a quote or a list, and a picture.
+        "> [x]: javascript:alert(1)\n\n[y][x]",
+        "- [x]: javascript:alert(1)\n\n[y][x]",
+        "[y][x]\n\n>[x]:javascript:alert(1)",
+        "1. > [x]: <javascript:alert(1)>\n\n![y][x]",
+        "  * > - [x]:\n    data:text/html,x\n\n[y][x]",
     ],
 )
 def test_simple_markdown_never_produces_unsafe_html(text: str) -> None:
     tags = tags_in(markdown.markdown(simple_markdown(text)))
     assert "script" not in [tag for tag, _ in tags]
     for _, attrs in tags:
-        href = (attrs.get("href") or "").strip().lower()
-        assert not href.startswith(("javascript", "data", "vbscript")), href
+        for name in ("href", "src"):
+            target = (attrs.get(name) or "").strip().lower().lstrip("<")
+            assert not target.startswith(("javascript", "data", "vbscript")), target
 
 
 def tags_in(html: str) -> list[tuple[str, dict[str, str | None]]]:

@@ -80,6 +80,21 @@ def elsewhere() -> Iterator[tuple[str, list[str]]]:
             [],
         ),
         ('<a href="https://a.example/">a link is not loaded</a>', []),
+        # Variants tried after the fix: what a browser reads as an address elsewhere.
+        ('<img src="ht&#9;tps://a.example/x.png">', ["ht\ttps://a.example/x.png"]),
+        ('<img src="/&#10;/a.example/x.png">', ["/\n/a.example/x.png"]),
+        ('<img src="\x01 http://a.example/x.png">', ["\x01 http://a.example/x.png"]),
+        (
+            '<p style="background: u\\72l(https://a.example/b.png)">x</p>',
+            ["https://a.example/b.png"],
+        ),
+        (
+            "<style>p { background: image-set('map.png' 1x, \"//a.example/b.png\" 2x) }</style>",
+            ["//a.example/b.png"],
+        ),
+        ('<image src="https://a.example/x.png">', ["https://a.example/x.png"]),
+        ('<table background="//a.example/t.png"></table>', ["//a.example/t.png"]),
+        ('<svg><feImage href="https://a.example/f.png"/></svg>', ["https://a.example/f.png"]),
     ],
 )
 def test_every_way_of_loading_from_elsewhere_is_found(html: str, found: list[str]) -> None:

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_tools import cli_submit
+from build_tools.cli_submit import MADE_BY
 from build_tools.submission import build_submission, render_pr_body
 from tests.conftest import Cli
 from tests.issue_bodies import github_issue_body
@@ -45,7 +46,10 @@ def run(cli: Cli, tmp_path: Path, providers: Path, body: str) -> tuple[int, str,
     written = sorted(set(providers.iterdir()) - set(before))
     return (
         result.exit_code,
-        comment.read_text(encoding="utf-8") if comment.exists() else "",
+        # The comment as posted, after from-issue's own first line (an HTML comment).
+        comment.read_text(encoding="utf-8").removeprefix(f"{MADE_BY}\n")
+        if comment.exists()
+        else "",
         written,
     )
 
