@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .branding import Branding
 from .easy_read import check_easy_read, render_easy_read, unexplained_abbreviations
 from .easy_read_opening import check_opening
 from .easy_read_services import render_easy_read_service
@@ -77,12 +78,12 @@ def easy_read_path(provider: Provider) -> str:
 
 
 def generated_pages(
-    data: ContentData, providers: Iterable[Provider], today: dt.date
+    data: ContentData, providers: Iterable[Provider], today: dt.date, branding: Branding
 ) -> dict[str, str]:
     """The pages the content adds to the site, as {source path: Markdown}."""
     pages = {
         GLOSSARY_PAGE: render_glossary_page(data.glossary),
-        FEEDBACK_PAGE: render_feedback_page(data.comments),
+        FEEDBACK_PAGE: render_feedback_page(data.comments, branding),
         GALLERY_PAGE: render_gallery_page(),
     }
     for provider in providers:
