@@ -41,7 +41,7 @@ from build_tools.page_feedback import feedback_links, feedback_settings
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.pictures import picture_file
 from build_tools.printable.build import write_printable
-from build_tools.printable.document import Settings, made_on
+from build_tools.printable.document import Settings
 from build_tools.printable.pdf import PrintableError
 from build_tools.printable.sources import SourcePage, is_printed
 from build_tools.problems import Severity
@@ -276,4 +276,4 @@ def write_paper_and_offline(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from error
     if made is not None:
         log.info("Printable PDF %s.", "made" if made else "unchanged, taken from the cache")
-    write_offline_copy(site, settings.site_name, settings.site_url, made_on(providers))
+    write_offline_copy(site, settings.site_name, settings.site_url, _state["today"])

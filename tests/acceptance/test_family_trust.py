@@ -5,12 +5,15 @@ an A to Z."""
 from __future__ import annotations
 
 import re
+import zipfile
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
+from build_tools.clock import build_day
+from build_tools.dates import long_date
 from tests.sites import html_pages, page_url_path
 
 FOOTER_LINKS = {
@@ -93,3 +96,25 @@ def test_glossary_has_an_a_to_z(sample_site: Path, letter: str) -> None:
     assert links(a_to_z)[letter] == f"#letter-{letter.lower()}"
     assert f'id="letter-{letter.lower()}"' in html
     assert html.count('href="#a-to-z"') == len(links(a_to_z))
+
+
+_MADE_ON = re.compile(r"[Mm]ade on (?:<[^>]+>)?(\d{1,2} [A-Z][a-z]+ \d{4})")
+
+
+def test_every_date_on_a_generated_file_is_the_build_day(built_site: Path) -> None:
+    """The printed Local Offer, the offline copy and the editors' data report say when they
+    were made: the day of the build, never a date from the data or a cache."""
+    built = long_date(build_day())
+    texts = {
+        "local-offer-print.html": (built_site / "local-offer-print.html").read_text("utf-8"),
+        "editors/data-report/": (built_site / "editors/data-report/index.html").read_text("utf-8"),
+    }
+    with zipfile.ZipFile(built_site / "local-offer-offline.zip") as offline:
+        for name in offline.namelist():
+            if name.endswith((".html", ".txt")):
+                texts[f"offline: {name}"] = offline.read(name).decode("utf-8")
+    found = {name: _MADE_ON.findall(text) for name, text in texts.items()}
+    assert found["local-offer-print.html"] and found["editors/data-report/"]
+    assert any(dates for name, dates in found.items() if name.startswith("offline"))
+    for name, dates in found.items():
+        assert set(dates) <= {built}, f"{name} says it was made on {dates}, not {built}"
