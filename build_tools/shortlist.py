@@ -13,8 +13,7 @@ from typing import Any
 
 from .cards import card_facts
 from .model import Contact, Provider
-from .pages import long_date, phone_href
-from .schema import vocabulary
+from .pages import delivery_text, long_date, phone_href
 
 SHORTLIST_PAGE = "shortlist/index.md"
 
@@ -39,7 +38,6 @@ def _contact(contact: Contact) -> dict[str, str]:
 
 def service_record(provider: Provider) -> dict[str, Any]:
     """What the shortlist shows of one service: its card facts, contacts and venues."""
-    delivery = vocabulary("delivery")
     record: dict[str, Any] = {
         "name": provider.name,
         "url": f"services/{provider.slug}/",
@@ -53,7 +51,7 @@ def service_record(provider: Provider) -> dict[str, Any]:
         "checked": long_date(provider.last_reviewed),
     }
     if provider.delivery:
-        record["delivery"] = ", ".join(delivery[way] for way in provider.delivery)
+        record["delivery"] = delivery_text(provider)
     if provider.status == "temporarily-closed":
         record["closed"] = True
     return record
