@@ -37,6 +37,7 @@ from build_tools.exports.write import add_to_head, write_exports
 from build_tools.family import family_files
 from build_tools.finder import SEARCH_PAGE, search_page
 from build_tools.offline import write_offline_copy
+from build_tools.page_dates import git_dates
 from build_tools.page_feedback import feedback_links, feedback_settings
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.pictures import picture_file
@@ -59,6 +60,7 @@ from build_tools.service_form import (
 )
 from build_tools.shared_nav import SharedNav
 from build_tools.source_files import links_in, links_message
+from build_tools.strategy import strategy_from
 
 log = get_plugin_logger("local_offer")
 _state: dict[str, Any] = {}
@@ -170,7 +172,14 @@ def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> 
         sources, catalog.providers, docs_name
     )
     _state["context"] = site_content.ContentContext(
-        data.glossary, catalog.providers, twins, frozenset(generated), Path(config.docs_dir).name
+        data.glossary,
+        catalog.providers,
+        twins,
+        frozenset(generated),
+        docs_name,
+        today=_state["today"],
+        history=git_dates(Path(config.docs_dir)),
+        strategy=strategy_from(config.extra),
     )
     for picture in site_content.pictures_used(sources.values()):
         path = str(picture_file(picture))
