@@ -67,6 +67,7 @@ class ContentContext:
     today: dt.date | None = None
     history: dict[str, dt.date] = field(default_factory=dict)
     strategy: Strategy | None = None
+    ehc_request_link: str = ""
 
 
 def load_content_data(docs_dir: Path, today: dt.date) -> ContentData:
@@ -202,7 +203,7 @@ def prepare_markdown(
         problems += unexplained_abbreviations(checked, shown, context.glossary, first_line)
     elif not technical and not path.startswith("services/"):
         problems += unexplained_abbreviations(markdown, shown, context.glossary, first_line)
-    markdown = expand_strategy(markdown, context.strategy)
+    markdown = expand_strategy(markdown, context.strategy, context.ehc_request_link)
     markdown, found = expand_markers(markdown, shown, context.providers, root, first_line)
     problems += found
     updated = None

@@ -180,6 +180,7 @@ def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> 
         today=_state["today"],
         history=git_dates(Path(config.docs_dir)),
         strategy=strategy_from(config.extra),
+        ehc_request_link=str(config.extra.get("ehc_request_link") or ""),
     )
     for picture in site_content.pictures_used(sources.values()):
         path = str(picture_file(picture))

@@ -23,6 +23,8 @@ from .problems import Problem
 from .safe_yaml import Position, make_problem
 
 MARKER = re.compile(r"^[ \t]*<!--\s*current-strategy\s*-->[ \t]*$", re.MULTILINE)
+# Where the council's own request form is linked, from `extra.ehc_request_link`.
+REQUEST_MARKER = re.compile(r"^[ \t]*<!--\s*ehc-request-link\s*-->[ \t]*$", re.MULTILINE)
 # "2021 to 2024", "2021-2024", "2021 - 24"
 _PERIOD = re.compile(r"\b(20\d\d)\s*(?:to|-|–)\s*((?:20)?\d\d)\b")
 _NOW_WORDS = re.compile(r"\b(?:current|currently|now|this year|at the moment)\b", re.IGNORECASE)
@@ -53,8 +55,21 @@ def strategy_block(strategy: Strategy | None) -> str:
     return f"Dudley's current strategy is the {named}, for {plain(strategy.period)}."
 
 
-def expand_strategy(markdown: str, strategy: Strategy | None) -> str:
-    return MARKER.sub(lambda _: strategy_block(strategy), markdown)
+def expand_strategy(markdown: str, strategy: Strategy | None, request_link: str = "") -> str:
+    """The page with `<!-- current-strategy -->` and `<!-- ehc-request-link -->` filled in from
+    the settings (each disappears when its setting is empty)."""
+    markdown = MARKER.sub(lambda _: strategy_block(strategy), markdown)
+    return REQUEST_MARKER.sub(lambda _: request_block(request_link), markdown)
+
+
+def request_block(link: str) -> str:
+    """Where to ask for an EHC needs assessment: `extra.ehc_request_link` in mkdocs.yml."""
+    if not link:
+        return ""
+    return (
+        f"[Ask for an EHC needs assessment online]({link_target(link)}). The form saves as you "
+        "go, and you can ask for it on paper from the SEND team."
+    )
 
 
 def _end_year(match: re.Match[str]) -> int:

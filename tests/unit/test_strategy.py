@@ -6,6 +6,8 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+import yaml
+
 from build_tools.page_dates import front_matter_date, git_dates, last_updated
 from build_tools.strategy import (
     Strategy,
@@ -74,3 +76,22 @@ def test_last_updated_comes_from_git_then_front_matter(tmp_path: Path) -> None:
     assert last_updated("b.md", front, history) == dt.date(2025, 7, 1)
     assert last_updated("a.md", front, history) == committed
     assert git_dates(tmp_path / "missing") == {}
+
+
+def test_the_request_link_comes_from_the_setting() -> None:
+    page = "# Ask\n\n<!-- ehc-request-link -->\n"
+    linked = expand_strategy(page, None, "https://council.example/ehc-request")
+    assert "[Ask for an EHC needs assessment online](https://council.example/ehc-request)" in linked
+    assert "ehc-request-link" not in expand_strategy(page, None, "")
+
+
+def test_the_sample_site_sets_the_request_link_and_the_current_strategy() -> None:
+    extra = yaml.safe_load((REPO_ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]
+    assert strategy_from(extra) == Strategy(
+        "SEND and Alternative Provision Sufficiency Strategy",
+        "2025 to 2031",
+        "https://www.dudley.example/send-sufficiency-strategy",
+    )
+    assert extra["ehc_request_link"].startswith("https://")
+    page = (REPO_ROOT / "content/guidance/ehc-needs-assessment-request.md").read_text("utf-8")
+    assert "<!-- ehc-request-link -->" in page
