@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .branding import Branding
+from .dates import long_date
 from .easy_read import check_easy_read, render_easy_read, unexplained_abbreviations
 from .easy_read_opening import check_opening
 from .easy_read_services import render_easy_read_service
@@ -26,9 +28,11 @@ from .glossary import GLOSSARY_PAGE, Glossary, load_glossary, render_glossary_pa
 from .markers import expand_markers
 from .model import Provider
 from .notices import check_notices
+from .page_dates import last_updated
 from .pictures import CREDIT, GALLERY_PAGE, PICTURES, Picture, render_gallery_page
 from .problems import Problem
 from .safe_yaml import Position, make_problem
+from .strategy import Strategy, expand_strategy, not_updated_problems, stale_period_problems
 from .terms import explain_first_use
 
 GLOSSARY_FILE = "glossary.yml"
@@ -58,6 +62,12 @@ class ContentContext:
     twins: dict[str, str] = field(default_factory=dict)  # standard page -> easy-read page
     generated: frozenset[str] = frozenset()
     docs_name: str = "content"
+    # The build's day, each page's last update (build_tools/page_dates.py) and the current
+    # strategy (build_tools/strategy.py), for "Last updated" and the staleness warnings.
+    today: dt.date | None = None
+    history: dict[str, dt.date] = field(default_factory=dict)
+    strategy: Strategy | None = None
+    ehc_request_link: str = ""
 
 
 def load_content_data(docs_dir: Path, today: dt.date) -> ContentData:
@@ -77,12 +87,12 @@ def easy_read_path(provider: Provider) -> str:
 
 
 def generated_pages(
-    data: ContentData, providers: Iterable[Provider], today: dt.date
+    data: ContentData, providers: Iterable[Provider], today: dt.date, branding: Branding
 ) -> dict[str, str]:
     """The pages the content adds to the site, as {source path: Markdown}."""
     pages = {
         GLOSSARY_PAGE: render_glossary_page(data.glossary),
-        FEEDBACK_PAGE: render_feedback_page(data.comments),
+        FEEDBACK_PAGE: render_feedback_page(data.comments, branding),
         GALLERY_PAGE: render_gallery_page(),
     }
     for provider in providers:
@@ -193,8 +203,13 @@ def prepare_markdown(
         problems += unexplained_abbreviations(checked, shown, context.glossary, first_line)
     elif not technical and not path.startswith("services/"):
         problems += unexplained_abbreviations(markdown, shown, context.glossary, first_line)
+    markdown = expand_strategy(markdown, context.strategy, context.ehc_request_link)
     markdown, found = expand_markers(markdown, shown, context.providers, root, first_line)
     problems += found
+    updated = None
+    if path not in context.generated and not technical and not path.startswith("services/"):
+        updated = last_updated(path, source, context.history)
+        problems += _staleness(markdown, shown, updated, context, first_line)
     if is_easy_read(source):
         standard = _STANDARD.search(source)
         markdown = render_easy_read(markdown, root, context.glossary)
@@ -206,7 +221,19 @@ def prepare_markdown(
     if path in context.twins:
         link = f"[Read this page in easy read]({_relative(path, context.twins[path])})"
         markdown = _after_h1(markdown, [link, "{: .lo-twin }"])
+    if updated is not None:
+        markdown += f"\n\nLast updated on {long_date(updated)}.\n{{: .lo-updated }}\n"
     return markdown, problems
+
+
+def _staleness(
+    markdown: str, shown: str, updated: dt.date | None, context: ContentContext, first_line: int
+) -> list[Problem]:
+    """Warnings for a page not updated for a year, or naming an ended period as current."""
+    if context.today is None:
+        return []
+    problems = not_updated_problems(updated, shown, context.today)
+    return problems + stale_period_problems(markdown, shown, context.today, first_line)
 
 
 def glossary_href(page_url: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 
+from .branding import Branding
 from .data_files import read_data_file
 from .model import one_year_before
 from .pages import long_date, plain
@@ -84,7 +85,28 @@ def _entries(comments: list[Comment]) -> Iterator[str]:
             yield ""
 
 
-def render_feedback_page(comments: list[Comment]) -> str:
+def have_your_say(branding: Branding) -> list[str]:
+    """How to send a comment: the council's real contact routes, from mkdocs.yml."""
+    routes = []
+    if branding.phone:
+        routes.append(f"phone [{branding.phone}]({branding.phone_link})")
+    if branding.text:
+        routes.append(f"text [{branding.text}]({branding.text_link})")
+    if branding.email:
+        routes.append(f"email [{branding.email}]({branding.email_link})")
+    lines = ["## Have your say", ""]
+    if routes:
+        joined = ", ".join(routes[:-1]) + " or " + routes[-1] if len(routes) > 1 else routes[0]
+        lines += [f"To tell us what you think, {joined}.", ""]
+    lines += [
+        'You can also use "Was this page helpful?" at the bottom of any page, or see all the '
+        "ways to [contact us](contact-us.md).",
+        "",
+    ]
+    return lines
+
+
+def render_feedback_page(comments: list[Comment], branding: Branding) -> str:
     """The 'You said, we did' page, newest first, grouped by year."""
     lines = [
         "---",
@@ -99,8 +121,7 @@ def render_feedback_page(comments: list[Comment]) -> str:
         "what we did about it. We update it at least once a year, and we never publish "
         "anyone's name.",
         "",
-        "To have your say, phone or email the Local Offer team.",
-        "",
+        *have_your_say(branding),
     ]
     if comments:
         lines += [f"Last updated on {long_date(comments[0].date)}.", "", *_entries(comments)]

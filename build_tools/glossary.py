@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
+from string import ascii_uppercase
 from typing import Any
 
 from slugify import slugify
@@ -107,12 +109,41 @@ def render_glossary_page(glossary: Glossary) -> str:
         "the first time it appears, with a link to here.",
         "",
     ]
-    for entry in sorted(glossary.entries, key=lambda e: e.term.lower()):
-        heading = entry.term[0].upper() + entry.term[1:]
-        lines += [f"## {plain(heading)} {{#{entry.anchor}}}", ""]
-        if entry.stands_for:
-            lines += [f"{plain(entry.term)} stands for {plain(entry.stands_for)}.", ""]
-        lines += [plain(entry.meaning), ""]
-        if entry.also:
-            lines += [f"Also written: {', '.join(plain(form) for form in entry.also)}.", ""]
+    entries = sorted(glossary.entries, key=lambda e: e.term.lower())
+    by_letter = {
+        letter: list(group) for letter, group in groupby(entries, key=lambda e: _letter(e.term))
+    }
+    lines += [*_a_to_z(by_letter), ""]
+    for letter, group in by_letter.items():
+        lines += [f"## {letter} {{#letter-{letter.lower()}}}", ""]
+        for entry in group:
+            heading = entry.term[0].upper() + entry.term[1:]
+            lines += [f"### {plain(heading)} {{#{entry.anchor}}}", ""]
+            if entry.stands_for:
+                lines += [f"{plain(entry.term)} stands for {plain(entry.stands_for)}.", ""]
+            lines += [plain(entry.meaning), ""]
+            if entry.also:
+                lines += [f"Also written: {', '.join(plain(form) for form in entry.also)}.", ""]
+        lines += ["[Back to the A to Z](#a-to-z)", ""]
     return "\n".join(lines)
+
+
+def _letter(term: str) -> str:
+    first = term[:1].upper()
+    return first if first in ascii_uppercase else "#"
+
+
+def _a_to_z(by_letter: dict[str, list[Entry]]) -> list[str]:
+    """Links to each letter that has words; letters without words shown, but not linked."""
+    items = [
+        f'<li><a href="#letter-{letter.lower()}">{letter}</a></li>'
+        if letter in by_letter
+        else f'<li><span class="lo-a-to-z__empty">{letter}'
+        '<span class="lo-visually-hidden">, no words</span></span></li>'
+        for letter in ascii_uppercase
+    ]
+    return [
+        '<nav class="lo-a-to-z" id="a-to-z" aria-label="Glossary A to Z">',
+        f"<ul>{''.join(items)}</ul>",
+        "</nav>",
+    ]

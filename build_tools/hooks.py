@@ -18,6 +18,16 @@ from mkdocs.utils import get_relative_url
 
 from build_tools import content as site_content
 from build_tools.admin import DecapMissing, write_admin
+from build_tools.branding import (
+    BRANDING_CSS,
+    CONTACT_PAGE,
+    OTHER_WAYS_PAGE,
+    Branding,
+    branding_css,
+    branding_from,
+    colour_problems,
+    contact_page,
+)
 from build_tools.browse import DIRECTORY, browse_pages
 from build_tools.catalog import Catalog, load_catalog
 from build_tools.clock import build_day
@@ -31,10 +41,12 @@ from build_tools.family import family_files
 from build_tools.finder import SEARCH_PAGE, search_page
 from build_tools.links import PLAIN_ADDRESS
 from build_tools.offline import write_offline_copy
+from build_tools.page_dates import git_dates
+from build_tools.page_feedback import feedback_links, feedback_settings
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.pictures import picture_file
 from build_tools.printable.build import write_printable
-from build_tools.printable.document import Settings, made_on
+from build_tools.printable.document import Settings
 from build_tools.printable.pdf import PrintableError
 from build_tools.printable.sources import SourcePage, is_printed
 from build_tools.problems import Severity
@@ -54,6 +66,7 @@ from build_tools.service_form import (
 )
 from build_tools.shared_nav import SharedNav
 from build_tools.source_files import links_in, links_message
+from build_tools.strategy import strategy_from
 
 log = get_plugin_logger("local_offer")
 _state: dict[str, Any] = {}
@@ -85,6 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"{len(errors)} problems in the provider files, site not built:\n\n"
             + render_text(catalog.report)
         )
+    _state["branding"] = _branding(config)
     publisher = Publisher(config.site_url or "", config.site_name)
     _state.update(catalog=catalog, today=today, publisher=publisher)
     _state["content"] = site_content.load_content_data(Path(config.docs_dir), today)
@@ -93,6 +107,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["search_words"] = groups.with_glossary(_state["content"].glossary)
     _state["problems"] += problems
     return config
+
+
+def _branding(config: MkDocsConfig) -> Branding:
+    """The council's branding from `extra.council`; its logo becomes the theme's logo and
+    favicon. Colours without enough contrast stop the build."""
+    branding = branding_from(config.extra)
+    problems = colour_problems(branding)
+    if problems:
+        raise PluginError("The council's colours cannot be used:\n" + "\n".join(problems))
+    if branding.logo:
+        config.theme["logo"] = branding.logo
+        config.theme["favicon"] = branding.logo
+    return branding
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -127,6 +154,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
     files.append(File.generated(config, FORM_PAGE, content=service_form_page(settings)))
     files.append(File.generated(config, FORM_SPEC, content=form_spec_json(settings)))
+    branding = _state["branding"]
+    files.append(File.generated(config, BRANDING_CSS, content=branding_css(branding)))
+    other_ways = files.get_file_from_path(OTHER_WAYS_PAGE) is not None
+    files.append(File.generated(config, CONTACT_PAGE, content=contact_page(branding, other_ways)))
     for path, entry in entry_files(catalog).items():  # loaded by "Update this service"
         files.append(File.generated(config, path, content=entry))
     _add_content_files(files, config, catalog)
@@ -145,7 +176,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> None:
     """Easy-read service pages, the glossary, "you said, we did" and the pictures used."""
     data: site_content.ContentData = _state["content"]
-    generated = site_content.generated_pages(data, catalog.providers, _state["today"])
+    generated = site_content.generated_pages(
+        data, catalog.providers, _state["today"], _state["branding"]
+    )
     for path, text in generated.items():
         service = path.startswith("services/")
         inclusion = InclusionLevel.NOT_IN_NAV if service else InclusionLevel.UNDEFINED
@@ -158,7 +191,15 @@ def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> 
         sources, catalog.providers, docs_name
     )
     _state["context"] = site_content.ContentContext(
-        data.glossary, catalog.providers, twins, frozenset(generated), Path(config.docs_dir).name
+        data.glossary,
+        catalog.providers,
+        twins,
+        frozenset(generated),
+        docs_name,
+        today=_state["today"],
+        history=git_dates(Path(config.docs_dir)),
+        strategy=strategy_from(config.extra),
+        ehc_request_link=str(config.extra.get("ehc_request_link") or ""),
     )
     for picture in site_content.pictures_used(sources.values()):
         path = str(picture_file(picture))
@@ -225,6 +266,11 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         )
     env.globals["content_security_policy"] = meta_policy
     env.globals["shared_nav"] = SharedNav(get_relative_url)
+    env.globals["council"] = _state["branding"]
+    settings, site_url = feedback_settings(config.extra), config.site_url or ""
+    env.globals["page_feedback"] = lambda url, title: feedback_links(
+        settings, site_url + url, title
+    )
     return env
 
 
@@ -274,4 +320,4 @@ def write_paper_and_offline(config: MkDocsConfig) -> None:
         raise PluginError(str(error)) from error
     if made is not None:
         log.info("Printable PDF %s.", "made" if made else "unchanged, taken from the cache")
-    write_offline_copy(site, settings.site_name, settings.site_url, made_on(providers))
+    write_offline_copy(site, settings.site_name, settings.site_url, _state["today"])

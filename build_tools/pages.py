@@ -21,6 +21,7 @@ from .dates import long_date
 from .links import mailto_href, sms_href, tel_href
 from .model import Contact, Location, Provider, Schedule
 from .notices import notice_lines, service_notices
+from .phrases import in_sentence, join_phrases
 from .schema import SAFE_LINK_SCHEMES, local_offer_questions, vocabulary
 
 # Used when mkdocs.yml sets no `extra.report_problem_email`.
@@ -115,6 +116,18 @@ def areas_text(provider: Provider) -> str:
     return _labels(provider.service_areas, "service_areas") or "Not stated"
 
 
+def routes_text(provider: Provider) -> str:
+    """How to get the service, as one sentence: "You can contact them yourself or ..."."""
+    labels = vocabulary("how_to_access", "routes")
+    return join_phrases([labels[route] for route in provider.routes], last="or")
+
+
+def delivery_text(provider: Provider) -> str:
+    """How the service is given, as one phrase: "In person at a venue, online and by phone"."""
+    labels = vocabulary("delivery")
+    return join_phrases([labels[way] for way in provider.delivery])
+
+
 def _labels(values: tuple[str, ...], *path: str) -> str:
     labels = vocabulary(*path)
     return ", ".join(labels[value] for value in values)
@@ -160,7 +173,7 @@ def schedule_text(slot: Schedule) -> str:
     if slot.term_time_only:
         parts.append("term time only")
     if slot.notes:
-        parts.append(plain(slot.notes))
+        parts.append(in_sentence(plain(slot.notes)))
     return ", ".join(parts)
 
 
@@ -195,10 +208,10 @@ def _glance(provider: Provider) -> Iterator[str]:
         ("Cost", cost_text(provider)),
         ("Needs", needs_text(provider)),
         ("Area", areas_text(provider)),
-        ("How to get it", _labels(provider.routes, "how_to_access", "routes")),
+        ("How to get it", routes_text(provider)),
     ]
     if provider.delivery:
-        rows.append(("Delivered", _labels(provider.delivery, "delivery")))
+        rows.append(("Delivered", delivery_text(provider)))
     # One line of HTML, so the block can carry a class for its boxed, two-column layout.
     cells = "".join(f"<dt>{escape(term)}</dt><dd>{escape(value)}</dd>" for term, value in rows)
     yield f'<dl class="lo-glance">{cells}</dl>'
@@ -266,7 +279,7 @@ def render_service_page(
         lines += ["You need an education, health and care (EHC) plan to use this service.", ""]
     if provider.diagnosis_needed:
         lines += ["Your child needs a diagnosis to use this service.", ""]
-    lines += ["## How to get it", "", _labels(provider.routes, "how_to_access", "routes") + ".", ""]
+    lines += ["## How to get it", "", routes_text(provider) + ".", ""]
     lines += [f"{number}. {plain(step)}" for number, step in enumerate(provider.steps, 1)]
     if provider.steps:
         lines.append("")

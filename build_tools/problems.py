@@ -889,6 +889,29 @@ _code(
     "website who reads the page, and the build machine would fetch it while making the "
     "printable PDF. Pictures, frames and style sheets must be files of the site itself.",
 )
+_code(
+    "LO332",
+    "ended-period-as-current",
+    W,
+    "A page calls a period that has ended current",
+    'The sentence "{sentence}" names {period}, which has ended, as current.',
+    "Say it was the plan for {period}, and name the current one: write <!-- current-strategy --> "
+    "where the page should name it (set extra.current_strategy in mkdocs.yml).",
+    "A strategy or plan whose period is over must not read as today's. Families and inspectors "
+    "judge the Local Offer by how current it is.",
+)
+_code(
+    "LO333",
+    "page-not-updated",
+    W,
+    "A guidance page has not been updated for over a year",
+    "This page was last updated on {date}, more than 12 months ago.",
+    "Check every fact on the page, change what is out of date, and commit it (or set "
+    "last_updated: YYYY-MM-DD in its front matter when it has no history in git).",
+    "Guidance pages show when they were last updated, from git history. A page not checked for "
+    "a year may give families wrong advice.",
+)
+
 
 # --- LO4xx: submissions through the issue form or the website form ------------------------------
 _code(

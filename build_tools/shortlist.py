@@ -14,8 +14,7 @@ from typing import Any
 from .cards import card_facts
 from .links import sms_href, tel_href
 from .model import Contact, Provider
-from .pages import long_date
-from .schema import vocabulary
+from .pages import delivery_text, long_date
 
 SHORTLIST_PAGE = "shortlist/index.md"
 
@@ -40,7 +39,6 @@ def _contact(contact: Contact) -> dict[str, str]:
 
 def service_record(provider: Provider) -> dict[str, Any]:
     """What the shortlist shows of one service: its card facts, contacts and venues."""
-    delivery = vocabulary("delivery")
     record: dict[str, Any] = {
         "name": provider.name,
         "url": f"services/{provider.slug}/",
@@ -54,7 +52,7 @@ def service_record(provider: Provider) -> dict[str, Any]:
         "checked": long_date(provider.last_reviewed),
     }
     if provider.delivery:
-        record["delivery"] = ", ".join(delivery[way] for way in provider.delivery)
+        record["delivery"] = delivery_text(provider)
     if provider.status == "temporarily-closed":
         record["closed"] = True
     return record

@@ -147,6 +147,10 @@ NOT_FROM_ONE_EXAMPLE: dict[str, str] = {
     "tests/unit/test_notices.py::test_the_checker_fails_a_page_that_drops_a_notice",
     "LO331": "a generated easy-read page; "
     "tests/unit/test_notices.py::test_a_vague_first_sentence_is_a_warning",
+    "LO332": "content; "
+    "tests/unit/test_strategy.py::test_an_ended_period_called_current_is_a_warning",
+    "LO333": "content and its git history; "
+    "tests/unit/test_strategy.py::test_a_page_not_updated_for_a_year_is_a_warning",
     "LO401": "comes from an issue, not a file; "
     "tests/unit/test_submission.py::test_an_update_of_an_unknown_service_is_refused",
     "LO402": "comes from an issue, not a file; "

@@ -23,6 +23,6 @@ def write_printable(
 
     True if the PDF was made anew, False if it came from the cache, None if not wanted.
     """
-    html = render_document(settings, in_nav_order(pages, nav), providers, made_on(providers))
+    html = render_document(settings, in_nav_order(pages, nav), providers, made_on())
     (site_dir / PRINT_PAGE).write_text(html, encoding="utf-8")
     return write_pdf(html, site_dir, site_dir / PDF_FILE, cache) if pdf else None

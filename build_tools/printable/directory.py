@@ -13,7 +13,8 @@ from html import escape
 from ..cards import card_facts
 from ..links import mailto_href
 from ..model import Contact, Provider
-from ..pages import long_date, schedule_text
+from ..pages import delivery_text, long_date, schedule_text
+from ..phrases import in_sentence
 from ..schema import vocabulary, vocabulary_extra
 
 DIRECTORY_ID = "directory"
@@ -67,9 +68,7 @@ def _rows(provider: Provider) -> Iterator[str]:
     for term, value in card_facts(provider):
         yield f"<dt>{escape(term)}</dt><dd>{escape(value)}</dd>"
     if provider.delivery:
-        labels = vocabulary("delivery")
-        ways = ", ".join(labels[way] for way in provider.delivery)
-        yield f"<dt>How it is given</dt><dd>{escape(ways)}</dd>"
+        yield f"<dt>How it is given</dt><dd>{escape(delivery_text(provider))}</dd>"
     for place in provider.locations:
         address = ", ".join(
             part for part in (place.name, place.address, place.town, place.postcode)
@@ -77,9 +76,8 @@ def _rows(provider: Provider) -> Iterator[str]:
         yield f"<dt>Where</dt><dd>{escape(address)}</dd>"
     for slot in provider.schedules:
         # schedule_text escapes notes for Markdown: add them here, escaped for HTML instead.
-        when = ", ".join(
-            part for part in (schedule_text(replace(slot, notes=None)), slot.notes) if part
-        )
+        notes = in_sentence(slot.notes) if slot.notes else None
+        when = ", ".join(part for part in (schedule_text(replace(slot, notes=None)), notes) if part)
         yield f"<dt>When</dt><dd>{escape(when)}</dd>"
     for contact in provider.contacts:
         yield from _contact(contact)

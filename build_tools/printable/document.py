@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 from importlib.resources import files
 
+from ..clock import build_day
 from ..csp import standalone_page_policy
 from ..model import Provider
 from ..pages import long_date
@@ -34,16 +36,14 @@ class Settings:
     sample_data: bool
 
 
-def made_on(providers: tuple[Provider, ...], environ: dict[str, str] | None = None) -> dt.date:
-    """The date the document says it was made: never the clock, so builds are reproducible.
+def made_on(environ: Mapping[str, str] | None = None) -> dt.date:
+    """The date the document says it was made: the day of the build (clock.build_day), so
+    SOURCE_DATE_EPOCH makes it reproducible.
 
-    SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else the newest date
-    a service was checked.
+    Never a date taken from the data: this used to be the newest date a service was checked,
+    so a build on 5 December said "made on 18 November".
     """
-    epoch = (environ if environ is not None else dict(os.environ)).get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return max((p.last_reviewed for p in providers), default=dt.date(2000, 1, 1))
+    return build_day(os.environ if environ is None else environ)
 
 
 def stylesheet() -> str:

@@ -100,3 +100,29 @@ def test_no_text_is_smaller_than_16px_or_the_body_text(
         if size < 16 or (in_page and size < found["body"] - 0.05)
     ]
     assert not small, f"{path} at {width}px (body text {found['body']}px):\n" + "\n".join(small)
+
+
+def test_the_404_page_has_search_and_a_way_home(no_js_page: Page, sample_url: str) -> None:
+    """Without JavaScript, as the page must work for everyone: search opens the search page."""
+    no_js_page.goto(sample_url + "404.html")
+    expect(no_js_page.locator("h1")).to_have_text("Page not found")
+    expect(no_js_page.get_by_role("link", name="Find a service").first).to_be_visible()
+    no_js_page.get_by_role("link", name="The Local Offer home page").click()
+    expect(no_js_page.locator("h1")).to_have_text("Dudley SEND Local Offer")
+    no_js_page.goto(sample_url + "404.html")
+    no_js_page.get_by_label("Search services and guidance").fill("short breaks")
+    no_js_page.get_by_role("button", name="Search").click()
+    expect(no_js_page).to_have_url(sample_url + "search/?q=short+breaks")
+    expect(no_js_page.locator("h1")).to_be_visible()
+
+
+@pytest.mark.parametrize("path", ["", "guidance/ehc-plans/", "404.html"])
+def test_the_footer_links_are_on_the_page(page: Page, sample_url: str, path: str) -> None:
+    page.goto(sample_url + path)
+    footer = page.locator("footer")
+    for name in ("Accessibility statement", "Privacy", "Cookies: this site sets no cookies",
+                 "Other ways to get this information", "For council editors"):  # fmt: skip
+        expect(footer.get_by_role("link", name=name)).to_be_visible()
+    expect(
+        page.get_by_role("navigation", name="Council").get_by_role("link", name="Contact us")
+    ).to_be_visible()

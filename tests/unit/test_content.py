@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from build_tools.branding import Branding
 from build_tools.content import (
     ContentContext,
     easy_read_twins,
@@ -79,7 +80,7 @@ def test_generated_pages_include_glossary_feedback_gallery_and_each_service() ->
     data = load_content_data(REPO_ROOT / "content", dt.date(2026, 11, 25))
     assert data.problems == []
     providers = [provider_from_dict("lye-play", entry())]
-    pages = generated_pages(data, providers, TODAY)
+    pages = generated_pages(data, providers, TODAY, Branding())
     assert {"glossary.md", "you-said-we-did.md", "editors/pictures.md"} <= set(pages)
     assert "services/lye-play/easy-read.md" in pages
     glossary = pages["glossary.md"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from build_tools.branding import Branding
 from build_tools.feedback import check_freshness, load_feedback, render_feedback_page
 from tests.support import REPO_ROOT
 
@@ -72,11 +73,21 @@ def test_no_entries_at_all_is_also_a_warning() -> None:
 def test_page_groups_by_year_and_shows_status(tmp_path: Path) -> None:
     write(tmp_path, "2026.yaml", GOOD)
     comments, _ = load_feedback(tmp_path, "content/feedback")
-    page = render_feedback_page(comments)
+    page = render_feedback_page(comments, Branding())
     assert "# You said, we did" in page
     assert "## 2026\n\n### Short breaks" in page
     assert "**You said:** It is hard to find short breaks." in page
     assert "**Where this is up to:** Done, 1 March 2026." in page
+
+
+def test_page_gives_the_real_contact_routes(tmp_path: Path) -> None:
+    branding = Branding(phone="01632 960200", email="localoffer@dudley.example")
+    page = render_feedback_page([], branding)
+    assert (
+        "To tell us what you think, phone [01632 960200](tel:+441632960200) or email "
+        "[localoffer@dudley.example](mailto:localoffer@dudley.example)."
+    ) in page
+    assert "[contact us](contact-us.md)" in page
 
 
 def test_the_committed_feedback_is_valid() -> None:

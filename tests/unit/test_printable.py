@@ -91,13 +91,9 @@ def test_each_service_is_printed_once_and_listed_under_its_other_types() -> None
     assert html.index("Early years") < html.index("Short breaks") < html.index("Leisure and")
 
 
-def test_the_date_comes_from_the_data_or_source_date_epoch() -> None:
-    services = (
-        provider("a", last_reviewed=dt.date(2026, 3, 1)),
-        provider("b", last_reviewed=dt.date(2026, 9, 14)),
-    )
-    assert made_on(services, {}) == dt.date(2026, 9, 14)
-    assert made_on(services, {"SOURCE_DATE_EPOCH": "1767225600"}) == dt.date(2026, 1, 1)
+def test_the_date_is_the_build_day_never_a_date_from_the_data() -> None:
+    assert made_on({}) == dt.date.today()
+    assert made_on({"SOURCE_DATE_EPOCH": "1767225600"}) == dt.date(2026, 1, 1)
 
 
 def test_the_document_has_one_h1_a_contents_list_and_the_date() -> None:
