@@ -58,7 +58,19 @@ FRONT_MATTER: dict[str, tuple[str, str, str]] = {
         "The day this page was last checked, as YYYY-MM-DD.",
         "string",
     ),
+    "last_updated": (
+        "Last updated",
+        "Only for a page with no history in git: the day it was last changed, as YYYY-MM-DD.",
+        "string",
+    ),
+    "hide": (
+        "Hide on this page",
+        "Parts of the page layout to leave out, such as the table of contents on a short page.",
+        "select",
+    ),
 }
+# The parts of mkdocs-material's layout a page may hide (its front matter `hide:`).
+HIDEABLE = ["navigation", "toc", "footer"]
 # Front-matter keys every page has: the rest are optional.
 REQUIRED_FRONT_MATTER = ("title", "description")
 # Folders of content/ whose every page is one collection: (folder, name, label, description).
@@ -345,8 +357,10 @@ def _page_fields(pages: Iterable[Path]) -> list[dict[str, Any]]:
         if key in keys:
             field: dict[str, Any] = {"name": key, "label": label, "hint": hint, "widget": widget}
             field["required"] = key in REQUIRED_FRONT_MATTER
-            if key == "last_reviewed":
+            if key in ("last_reviewed", "last_updated"):
                 field["pattern"] = [_DATE_PATTERN, problem_message("bad-date")]
+            if key == "hide":
+                field.update(options=HIDEABLE, multiple=True)
             fields.append(field)
     fields.append({"name": "body", "label": "Page text", "widget": "markdown"})
     return fields

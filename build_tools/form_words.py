@@ -23,7 +23,7 @@ HIDDEN = {("id",), ("locations", "latitude"), ("locations", "longitude")}
 PAGE_ORDER = (
     "name", "summary", "categories", "age_range", "needs", "service_areas", "description",
     "organisation", "eligibility", "how_to_access", "cost", "contacts", "delivery", "locations",
-    "schedules", "languages", "local_offer", "inclusion_charter", "status", "show_from",
+    "schedules", "languages", "local_offer", "inclusion_charter", "status", "moved_on", "show_from",
     "show_until", "easy_read", "last_reviewed", "reviewed_by",
 )  # fmt: skip
 
@@ -49,6 +49,8 @@ _HINTS: dict[tuple[str, ...], str] = {
     ("locations", "address"): "The building number and street. Leave it empty if the venue "
     "is someone's home.",
     ("schedules",): "The days and times the service runs.",
+    ("moved_on",): "If the service has moved: the day it moved. Give its new place under "
+    "Where it happens. For 90 days, the service's pages say it has moved.",
     ("schedules", "opens"): "The start time.",
     ("schedules", "closes"): "The end time.",
     ("service_areas",): 'Where families must live to use the service. Choose "All of Dudley '
