@@ -34,6 +34,8 @@ GLOSSARY_SCHEMA = ROOT / "schema" / "glossary.schema.json"
 FEEDBACK_SCHEMA = ROOT / "schema" / "feedback.schema.json"
 # The address of decap-server in local mode, set by `make edit` and the tests.
 LOCAL_ENV = "LOCALOFFER_CMS_LOCAL"
+# The YAML format admin.js registers: strings quoted wherever YAML 1.1 would misread them.
+YAML_FORMAT = "yaml-1.1"
 # Where the editor's files go in the built site.
 ADMIN = "admin"
 # The front-matter keys content pages use, with the label and hint the editor shows.
@@ -158,7 +160,8 @@ def provider_field(item: Field, required: bool = True) -> dict[str, Any]:
         field.update(widget="object", collapsed=False)
         field["fields"] = [provider_field(child, needed) for child in item.children]
     elif item.kind == "repeat":
-        field.update(widget="list", label_singular=item.item_title, collapsed=True)
+        # Open: a service has a few of each, and every field shows without a click.
+        field.update(widget="list", label_singular=item.item_title, collapsed=False)
         field["summary"] = "{{fields." + item.children[0].key + "}}"
         field["fields"] = [provider_field(child) for child in item.children]
         _list_limits(field, limits)
@@ -210,7 +213,7 @@ def provider_collection() -> dict[str, Any]:
         "schema/provider.schema.json.",
         "folder": PROVIDERS,
         "extension": "yaml",
-        "format": "yaml",
+        "format": YAML_FORMAT,
         "create": True,
         "identifier_field": "name",
         "slug": "{{slug}}",
@@ -279,6 +282,7 @@ def data_collections(content: Path) -> list[dict[str, Any]]:
         "name": "glossary",
         "label": "Glossary",
         "description": "The hard words the pages explain. Checked by schema/glossary.schema.json.",
+        "format": YAML_FORMAT,
         "files": [
             {
                 "name": "glossary",
@@ -294,6 +298,7 @@ def data_collections(content: Path) -> list[dict[str, Any]]:
         "name": "feedback",
         "label": "You said, we did",
         "description": "One file per year. Never a name or contact details.",
+        "format": YAML_FORMAT,
         "files": [
             {
                 "name": f"feedback_{path.stem}",
@@ -339,7 +344,17 @@ def _page_fields(pages: Iterable[Path]) -> list[dict[str, Any]]:
             if key == "last_reviewed":
                 field["pattern"] = [_DATE_PATTERN, problem_message("bad-date")]
             fields.append(field)
-    fields.append({"name": "body", "label": "Page text", "widget": "markdown"})
+    # Markdown as written, never through the rich-text editor: its round trip rewrites what the
+    # site relies on (admonitions, the service-list markers, attribute lists, pictures).
+    fields.append(
+        {
+            "name": "body",
+            "label": "Page text",
+            "widget": "markdown",
+            "modes": ["raw"],
+            "hint": "Markdown: ## for a heading, - for a list item, **bold**, [link](page.md).",
+        }
+    )
     return fields
 
 
