@@ -45,7 +45,7 @@ serve: $(STAMP) ## preview the site at http://127.0.0.1:8000, rebuilding on chan
 edit: $(STAMP) $(NODE_STAMP) ## the editor on this computer: http://127.0.0.1:8000/admin/ saves into content/
 	$(BIN)/localoffer edit
 
-test: $(STAMP) ## run the tests
+test: $(STAMP) $(NODE_STAMP) ## run the tests (the editor's tests need node_modules)
 	$(BIN)/python -m pytest -n auto
 
 lint: $(STAMP) $(NODE_STAMP) ## check style, formatting and types, and the GitHub workflows and forms

@@ -22,16 +22,18 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, FrameLocator, Page, expect
 
 from build_tools.cms import LOCAL_ENV
-from build_tools.cms_local import proxy_url, start_local_backend
+from build_tools.cms_local import DECAP_SERVER, proxy_url, start_local_backend
 from build_tools.problems import CATALOGUE
 from build_tools.site import build_site
 from build_tools.validate import validate_files
 from tests.support import REPO_ROOT
 
 from .conftest import DESKTOP, PageWatch
+from .test_accessibility import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
 
@@ -44,6 +46,15 @@ PREVIEWED = [
     "sunny-days-holiday-playscheme",
     "oakfield-primary-school",
 ]
+# What axe finds in Decap CMS's own screens (WCAG 2.2 A and AA rules), listed in the
+# accessibility statement. A new Decap version that fails anything else fails this test.
+KNOWN_DECAP_FAILURES = {
+    "aria-command-name",
+    "aria-input-field-name",
+    "button-name",
+    "color-contrast",
+    "frame-title",
+}
 # Lines of a service page that the preview leaves out: links to the site's other pages.
 SITE_ONLY = (
     "Read this page in easy read",
@@ -80,6 +91,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory: pytest.TempPathFactory, serve: object) -> Iterator[Editor]:
     """The site built for local mode, served, with decap-server on a copy of the repository."""
+    if not DECAP_SERVER.is_file():
+        message = "node_modules is not installed: run `npm ci` (make test does)."
+        if os.environ.get("CI"):
+            pytest.fail(message + " CI must run the editor's tests, never skip them.")
+        pytest.skip(message)
     repo = tmp_path_factory.mktemp("editor-repo")
     for folder in ("content", "providers"):
         shutil.copytree(REPO_ROOT / folder, repo / folder)
@@ -300,6 +316,14 @@ def test_the_admin_page_talks_only_to_the_site_and_the_backend(
     assert all(u.startswith(("http:", "data:", "blob:")) for u in requested)
 
 
+def test_axe_finds_nothing_new_in_the_editor(admin: Admin, editor: Editor) -> None:
+    page = admin.page
+    _open(page, editor, "providers", _name(SERVICE))
+    page.evaluate(AXE_SCRIPT)
+    results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    assert {v["id"] for v in results["violations"]} <= KNOWN_DECAP_FAILURES
+
+
 def test_no_family_page_loads_any_of_the_editor(browser: Browser, editor: Editor) -> None:
     context = browser.new_context(viewport=DESKTOP, locale="en-GB")  # type: ignore[arg-type]
     requested: list[str] = []
@@ -313,3 +337,26 @@ def test_no_family_page_loads_any_of_the_editor(browser: Browser, editor: Editor
         if built.parent.name != "admin":
             text = built.read_text(encoding="utf-8")
             assert "decap" not in text.lower() and "admin/" not in text, built
+
+
+def test_without_the_editor_configured_admin_says_how_to_set_it_up(
+    browser: Browser, sample_url: str, sample_site: Path
+) -> None:
+    """The sample site has no sign-in proxy: /admin/ is one plain page, with nothing that runs,
+    none of the editor's files, and no accessibility failure."""
+    admin_folder = sample_site / "admin"
+    assert sorted(p.name for p in admin_folder.iterdir()) == ["index.html"]
+    html = (admin_folder / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in html and 'http-equiv="Content-Security-Policy"' in html
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")  # type: ignore[arg-type]
+    watch = PageWatch()
+    watch.attach(context)
+    context.add_init_script(AXE_SCRIPT)
+    page = context.new_page()
+    page.goto(sample_url + "admin/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("The editor is not set up yet")
+    expect(page.get_by_role("link", name="Read the editors' guide")).to_be_visible()
+    results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    context.close()
+    assert results["violations"] == []
+    assert not watch.foreign_requests and not watch.errors
