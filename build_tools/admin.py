@@ -112,7 +112,7 @@ def setup_page(site_name: str, styles: list[str]) -> str:
         "object-src 'none'; base-uri 'self'; form-action 'none'"
     )
     return f"""<!doctype html>
-<html lang="en-GB">
+<html lang="en-GB" dir="ltr">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{policy}">
@@ -149,7 +149,7 @@ def editor_page(site_name: str, settings: CmsSettings, data: dict[str, Any]) -> 
     data_script = json.dumps(data, ensure_ascii=True, sort_keys=True).replace("</", "<\\/")
     policy = admin_policy(settings)
     return f"""<!doctype html>
-<html lang="en-GB">
+<html lang="en-GB" dir="ltr">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{escape(policy)}">

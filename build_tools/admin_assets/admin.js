@@ -225,8 +225,9 @@ import { YAML } from "./yaml/index.js";
     return el;
   }
 
+  // dir="ltr": the theme's list indents are set for [dir=ltr], as on the site's <html>.
   function page(children) {
-    return h("div", { className: "md-content" },
+    return h("div", { className: "md-content", dir: "ltr" },
       h("article", { className: "md-content__inner md-typeset" }, children));
   }
 
