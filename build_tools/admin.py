@@ -35,9 +35,10 @@ class DecapMissing(RuntimeError):
     """node_modules/decap-cms is not there: say how to install it."""
 
 
-def decap_files(dist: Path = DECAP_DIST) -> Iterator[Path]:
+def decap_files(dist: Path | None = None) -> Iterator[Path]:
     """Decap's script, the chunks it loads on demand, its WebAssembly and its licence notice;
     not the source maps, nor `cms.js`, a second copy of the same script."""
+    dist = dist or DECAP_DIST
     if not (dist / "decap-cms.js").is_file() or not (YAML_DIST / "index.js").is_file():
         raise DecapMissing(MISSING_DECAP)
     for path in sorted(dist.iterdir()):
