@@ -45,7 +45,7 @@ serve: $(STAMP) ## preview the site at http://127.0.0.1:8000, rebuilding on chan
 edit: $(STAMP) $(NODE_STAMP) ## the editor on this computer: http://127.0.0.1:8000/admin/ saves into content/
 	$(BIN)/localoffer edit
 
-test: $(STAMP) ## run the tests; axe checks one page of each kind and every service page
+test: $(STAMP) $(NODE_STAMP) ## run the tests; axe checks one page of each kind and every service page
 	$(BIN)/python -m pytest -n auto
 
 a11y-all: $(STAMP) ## run axe on every page of the sample site (CI runs it after make test)

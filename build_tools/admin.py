@@ -20,6 +20,8 @@ from .cms import ADMIN, ROOT, CmsSettings, config_yaml
 from .schema import local_offer_questions, vocabulary
 
 DECAP_DIST = ROOT / "node_modules" / "decap-cms" / "dist"
+# The YAML reader and writer admin.js imports (ES modules).
+YAML_DIST = ROOT / "node_modules" / "yaml" / "browser" / "dist"
 ADMIN_ASSETS = Path(__file__).resolve().parent / "admin_assets"
 # The site's own stylesheets, for the page and for the editor's preview pane.
 SITE_STYLES = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/local-offer.css")
@@ -33,10 +35,11 @@ class DecapMissing(RuntimeError):
     """node_modules/decap-cms is not there: say how to install it."""
 
 
-def decap_files(dist: Path = DECAP_DIST) -> Iterator[Path]:
+def decap_files(dist: Path | None = None) -> Iterator[Path]:
     """Decap's script, the chunks it loads on demand, its WebAssembly and its licence notice;
     not the source maps, nor `cms.js`, a second copy of the same script."""
-    if not (dist / "decap-cms.js").is_file():
+    dist = dist or DECAP_DIST
+    if not (dist / "decap-cms.js").is_file() or not (YAML_DIST / "index.js").is_file():
         raise DecapMissing(MISSING_DECAP)
     for path in sorted(dist.iterdir()):
         if path.name.endswith(("decap-cms.js", ".wasm")) or path.name == "decap-cms.js.LICENSE.txt":
@@ -83,7 +86,8 @@ def preview_data(styles: list[str]) -> dict[str, Any]:
     labels and the Local Offer questions, from the schema the site uses."""
     return {
         "labels": {".".join(path): vocabulary(*path) for path in VOCABULARIES},
-        "questions": local_offer_questions(),
+        # Pairs, in the schema's order (the page's order); JSON objects are written sorted.
+        "questions": list(local_offer_questions().items()),
         "styles": styles,
     }
 
@@ -109,7 +113,7 @@ def setup_page(site_name: str, styles: list[str]) -> str:
         "object-src 'none'; base-uri 'self'; form-action 'none'"
     )
     return f"""<!doctype html>
-<html lang="en-GB">
+<html lang="en-GB" dir="ltr">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{policy}">
@@ -146,7 +150,7 @@ def editor_page(site_name: str, settings: CmsSettings, data: dict[str, Any]) -> 
     data_script = json.dumps(data, ensure_ascii=True, sort_keys=True).replace("</", "<\\/")
     policy = admin_policy(settings)
     return f"""<!doctype html>
-<html lang="en-GB">
+<html lang="en-GB" dir="ltr">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{escape(policy)}">
@@ -160,8 +164,9 @@ def editor_page(site_name: str, settings: CmsSettings, data: dict[str, Any]) -> 
 <body>
 <noscript><p>The editor needs JavaScript. You can still change the site on GitHub: see the
 <a href="../editors/">editors' guide</a>.</p></noscript>
+<script src="init.js"></script>
 <script src="decap-cms.js"></script>
-<script src="admin.js"></script>
+<script type="module" src="admin.js"></script>
 </body>
 </html>
 """
@@ -178,8 +183,13 @@ def write_admin(site_dir: Path, settings: CmsSettings, site_name: str, site_url:
     files = list(decap_files())
     for path in files:
         (target / path.name).write_bytes(path.read_bytes())
-    (target / "admin.js").write_bytes((ADMIN_ASSETS / "admin.js").read_bytes())
+    for script in ("init.js", "admin.js"):
+        (target / script).write_bytes((ADMIN_ASSETS / script).read_bytes())
+    (target / "yaml").mkdir(exist_ok=True)
+    modules = sorted(YAML_DIST.glob("*.js"))
+    for module in modules:
+        (target / "yaml" / module.name).write_bytes(module.read_bytes())
     (target / "config.yml").write_text(config_yaml(settings, site_url), encoding="utf-8")
     page = editor_page(site_name, settings, preview_data(styles))
     (target / "index.html").write_text(page, encoding="utf-8")
-    return len(files) + 3
+    return len(files) + len(modules) + 4

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -27,6 +28,8 @@ def edit_command(port: int, backend_port: int) -> None:
         backend = start_local_backend(ROOT, backend_port)
     except LocalModeError as error:
         raise click.ClickException(str(error)) from None
+    # Stopped by a signal rather than Ctrl+C: still stop decap-server (the finally below).
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     env = {**os.environ, LOCAL_ENV: proxy_url(backend_port)}
     click.echo(f"The editor: http://127.0.0.1:{port}/admin/ (saves change the files here)")
     try:

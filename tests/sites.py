@@ -92,8 +92,13 @@ def built_site_dir(name: str) -> Path:
 
 
 def html_pages(site: Path) -> list[Path]:
-    """Every page of a built site, except the 404 page (which no link leads to)."""
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    """Every page of a built site, except the 404 page (which no link leads to) and the
+    editor's page under admin/, which is no family page (tests/browser/test_admin.py)."""
+    return sorted(
+        p
+        for p in site.rglob("*.html")
+        if p.name != "404.html" and p.relative_to(site).parts[0] != "admin"
+    )
 
 
 def page_url_path(site: Path, page: Path) -> str:

@@ -9,6 +9,13 @@
 //
 // The "Permanent identifier" of a new service is made here (a random UUID), as `localoffer new`
 // does, since nobody can be expected to type one.
+//
+// YAML files are read and written with the `yaml` package (pinned in package-lock.json) through
+// the "yaml-1.1" format: it quotes every string that a YAML 1.1 reader, as `localoffer validate`
+// is, would read as something else ("11:30" as a number, "2026-10-14" as a date, "no" as false).
+// Decap's own YAML writer leaves them bare, and the entries would then fail the checks.
+import { YAML } from "./yaml/index.js";
+
 (function () {
   "use strict";
   var CMS = window.CMS;
@@ -202,12 +209,12 @@
       add("p", null, labelList(d.languages, "languages") + ".");
     }
     var offer = d.local_offer || {};
-    var answered = Object.keys(DATA.questions).filter(function (q) { return offer[q]; });
+    var answered = DATA.questions.filter(function (q) { return offer[q[0]]; });
     if (answered.length || offer.sen_information_report) {
       add("h2", null, "Local Offer answers");
       answered.forEach(function (q) {
-        add("h3", null, DATA.questions[q]);
-        el.push.apply(el, markdown(offer[q], "m" + k++));
+        add("h3", null, q[1]);
+        el.push.apply(el, markdown(offer[q[0]], "m" + k++));
       });
       if (offer.sen_information_report) {
         add("p", null, h("a", { href: safeHref(offer.sen_information_report) }, "Read the SEN information report"));
@@ -218,8 +225,9 @@
     return el;
   }
 
+  // dir="ltr": the theme's list indents are set for [dir=ltr], as on the site's <html>.
   function page(children) {
-    return h("div", { className: "md-content" },
+    return h("div", { className: "md-content", dir: "ltr" },
       h("article", { className: "md-content__inner md-typeset" }, children));
   }
 
@@ -257,5 +265,11 @@
     render: function () { return h("span", null, this.props.value || ""); },
   });
   CMS.registerWidget("uuid", IdControl, IdPreview);
+
+  CMS.registerCustomFormat("yaml-1.1", "yaml", {
+    fromFile: function (text) { return YAML.parse(text) || {}; },
+    toFile: function (data) { return YAML.stringify(data, { version: "1.1" }); },
+  });
+  CMS.init();
 
 })();

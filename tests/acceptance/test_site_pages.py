@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.sites import html_pages
 from tests.support import FIXTURE_PROVIDERS
 
 # Elements whose URL attribute the browser fetches on its own, with no click.
@@ -84,7 +85,7 @@ def facts(page: Path) -> PageFacts:
 
 
 def pages_of(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+    return html_pages(site)
 
 
 def test_every_service_has_a_page(built_site: Path) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from build_tools import cms
+from build_tools import admin, cms, cms_local
 from build_tools.formspec import ID_FIELD, Field, form_fields, help_text
 from build_tools.problems import CATALOGUE
 from tests.support import REPO_ROOT
@@ -203,3 +203,33 @@ def test_the_rules_the_editor_cannot_check_are_listed() -> None:
     rules = cms.unexpressed_rules()
     assert any(rule.startswith("contacts: at least one of phone") for rule in rules)
     assert any(rule.startswith("cost: ") for rule in rules)
+
+
+def test_without_the_editor_configured_admin_is_one_page_with_nothing_that_runs(
+    tmp_path: Path,
+) -> None:
+    assert admin.write_admin(tmp_path, cms.CmsSettings(), "Local Offer", "") == 1
+    page = (tmp_path / "admin" / "index.html").read_text(encoding="utf-8")
+    assert "<script" not in page and "The editor is not set up yet" in page
+
+
+def test_a_build_without_node_modules_says_how_to_install_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(admin, "DECAP_DIST", tmp_path / "missing")
+    with pytest.raises(admin.DecapMissing, match="npm ci"):
+        admin.write_admin(tmp_path, LOCAL, "Local Offer", "")
+
+
+def test_the_admin_policy_allows_the_site_and_the_backend_only() -> None:
+    policy = dict(part.split(" ", 1) for part in admin.admin_policy(GITHUB).split("; "))
+    assert policy["connect-src"] == "'self' https://api.github.com"
+    assert policy["default-src"] == "'none'" and "'unsafe-inline'" not in policy["script-src"]
+
+
+def test_local_mode_without_decap_server_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cms_local, "DECAP_SERVER", tmp_path / "missing.js")
+    with pytest.raises(cms_local.LocalModeError, match="npm ci"):
+        cms_local.start_local_backend(tmp_path, 8116)
