@@ -4,6 +4,7 @@ the way down, so a copy of a whole static API such as our site/api/ works)."""
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -179,12 +180,29 @@ def read_source(source: Path) -> tuple[list[Found], list[tuple[str, str]]]:
     return merge_duplicates(found), skipped
 
 
+def _not_a_number(word: str) -> float:
+    """Python reads NaN and Infinity, which JSON has not; an age of NaN stopped the import."""
+    raise ValueError(f"{word} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    """A number as Python reads it, unless it is too large to be one (1e999 reads as infinity)."""
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"{text[:20]} is too large a number")
+    return number
+
+
 def _read(path: Path) -> tuple[Any, str | None]:
     """The parsed JSON of one file, or why it cannot be read."""
     if path.stat().st_size > MAX_BYTES:
         return None, "larger than 50 MB"
     try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
+        document = json.loads(
+            path.read_text(encoding="utf-8-sig"),
+            parse_constant=_not_a_number,
+            parse_float=_finite,
+        )
     except UnicodeDecodeError:
         return None, "not UTF-8 text"
     except RecursionError:

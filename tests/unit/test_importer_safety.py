@@ -46,6 +46,11 @@ UNREADABLE = {
     "a number of 5,000 digits": '[{"name": "x", "status": "active", "id": ' + "1" * 5000 + "}]",
     "not JSON": "[{'name': 'x'}]",
     "a lone surrogate": '[{"name": "\\ud800", "status": "active"}]',
+    # Variants tried after the fix: numbers JSON has not, or too large to be one. An age of
+    # NaN raised ValueError in the middle of converting.
+    "an age of NaN": json.dumps([{**service(1), "maximum_age": 5}]).replace("5", "NaN"),
+    "an age of Infinity": json.dumps([{**service(1), "maximum_age": 5}]).replace("5", "Infinity"),
+    "an age of 1e999": json.dumps([{**service(1), "maximum_age": 5}]).replace("5", "1e999"),
 }
 
 
