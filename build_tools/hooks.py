@@ -128,7 +128,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     catalog: Catalog = _state["catalog"]
     report_to = config.extra.get("report_problem_email") or DEFAULT_REPORT_ADDRESS
     for provider in catalog.providers:
-        page = render_service_page(provider, _state["today"], report_to)
+        try:
+            page = render_service_page(provider, _state["today"], report_to)
+        except RecursionError:  # validation refuses such text (LO240): name the page, no traceback
+            raise PluginError(
+                f"services/{provider.slug}: its text nests too deeply to render; please report it."
+            ) from None
         files.append(
             File.generated(
                 config,

@@ -18,7 +18,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools import rules, text_render
+from build_tools import pages, rules, text_render
 from build_tools.model import provider_from_dict
 from build_tools.pages import render_service_page, simple_markdown
 from build_tools.scaffold import dump_entry
@@ -253,9 +253,20 @@ def test_the_longest_field_is_the_schemas_longest_text() -> None:
 def test_should_validation_miss_one_the_build_stops_with_a_clear_error(
     cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Defence in depth: with the render check switched off, the entry reaches Python-Markdown,
-    # which runs out of stack; the build names the page and stops, with no traceback.
+    # Defence in depth: with the render check switched off, the entry reaches the build's own
+    # renderer. Provider text is rendered without extensions now (pages.provider_html), which
+    # these definition lines no longer exhaust, so a renderer that runs out of stack on them
+    # stands in for the next construct nobody has found yet. The build names the page and
+    # stops, with no traceback.
     monkeypatch.setattr(rules, "needs_rendering", lambda text: False)
+    real_render = pages.provider_html
+
+    def render(text: str) -> str:
+        if text.startswith("a\n: b\n"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_render(text)
+
+    monkeypatch.setattr(pages, "provider_html", render)
     providers = tmp_path / "providers"
     shutil.copytree(FIXTURE_PROVIDERS, providers)
     first = sorted(providers.glob("*.yaml"))[0]
