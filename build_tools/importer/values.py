@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import uuid
 from functools import cache
@@ -156,7 +157,8 @@ def age(value: object) -> int | None:
             value = float(value.strip())
         except ValueError:
             return None
-    if not isinstance(value, int | float) or value < 0:
+    # "nan" and "inf" are floats too, and int() of them raises.
+    if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
         return None
     return int(value)
 

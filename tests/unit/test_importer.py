@@ -58,7 +58,19 @@ def test_phone_fields_hold_free_text(raw: str, number: str | None, rest: str) ->
 
 @pytest.mark.parametrize(
     ("raw", "years"),
-    [(-1, None), ("-1", None), (None, None), ("12", 12), (4.0, 4), ("ten", None), (True, None)],
+    [
+        (-1, None),
+        ("-1", None),
+        (None, None),
+        ("12", 12),
+        (4.0, 4),
+        ("ten", None),
+        (True, None),
+        (float("inf"), None),
+        (float("nan"), None),
+        ("inf", None),
+        ("NaN", None),
+    ],
 )
 def test_ages(raw: object, years: int | None) -> None:
     assert age(raw) == years
