@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -24,6 +25,10 @@ COUNT = 1000
 DIRECTORY = "services/"
 
 
+# mailto:, tel:, sms: and any other scheme: links out of the site.
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
@@ -31,7 +36,7 @@ class _Links(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         href = dict(attrs).get("href")
-        if tag == "a" and href and "://" not in href and not href.startswith(("#", "mailto:")):
+        if tag == "a" and href and "://" not in href and not _SCHEME.match(href) and href[0] != "#":
             self.hrefs.append(href.split("#", 1)[0])
 
 

@@ -35,7 +35,10 @@ CLIPPED_TEXT = """() => {
     if (!element.innerText || !element.innerText.trim()) continue;
     const wide = clipsX && element.scrollWidth > element.clientWidth + 1;
     const tall = clipsY && element.scrollHeight > element.clientHeight + 1;
-    if ((wide || tall) && !element.closest("[hidden], .md-header__topic + .md-header__topic")) {
+    // Text for screen readers only is clipped on purpose.
+    const skipped = "[hidden], .md-header__topic + .md-header__topic, " +
+                    ".lo-visually-hidden, .md-visually-hidden";
+    if ((wide || tall) && !element.closest(skipped)) {
       clipped.push(element.tagName + "." + element.className + ": " +
                    element.innerText.trim().slice(0, 60));
     }

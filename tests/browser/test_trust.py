@@ -75,7 +75,8 @@ SIZES_SCRIPT = """() => {
     const el = node.parentElement;
     if (!node.textContent.trim() || !el || !el.getClientRects().length) continue;
     const style = getComputedStyle(el);
-    if (style.visibility === "hidden" || el.closest("[hidden], .md-visually-hidden, svg")) continue;
+    const hidden = "[hidden], .md-visually-hidden, .lo-visually-hidden, svg";
+    if (style.visibility === "hidden" || el.closest(hidden)) continue;
     const rect = el.getBoundingClientRect();
     if (rect.width <= 1 || rect.height <= 1) continue;  // screen-reader-only text
     out.push([parseFloat(style.fontSize), el.tagName + "." + el.className,
