@@ -39,7 +39,7 @@ def test_browse_from_home_to_a_service_from_disk(page: Page, offline_copy: Path)
     name = first.inner_text()
     first.click()
     expect(page.locator("h1")).to_have_text(name)
-    expect(page.get_by_role("heading", name="Contact")).to_be_visible()
+    expect(page.get_by_role("heading", name="Contact", exact=True)).to_be_visible()
 
 
 def test_every_link_in_the_copy_leads_to_a_file_in_it(offline_copy: Path) -> None:

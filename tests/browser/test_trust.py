@@ -111,8 +111,10 @@ def test_the_404_page_has_search_and_a_way_home(no_js_page: Page, sample_url: st
     no_js_page.get_by_role("link", name="The Local Offer home page").click()
     expect(no_js_page.locator("h1")).to_have_text("Dudley SEND Local Offer")
     no_js_page.goto(sample_url + "404.html")
-    no_js_page.get_by_label("Search services and guidance").fill("short breaks")
-    no_js_page.get_by_role("button", name="Search").click()
+    # The page's own search form (every page also has the header's).
+    own_search = no_js_page.get_by_role("search", name="Search the Local Offer")
+    own_search.get_by_label("Search services and guidance").fill("short breaks")
+    own_search.get_by_role("button", name="Search").click()
     expect(no_js_page).to_have_url(sample_url + "search/?q=short+breaks")
     expect(no_js_page.locator("h1")).to_be_visible()
 
