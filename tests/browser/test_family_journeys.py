@@ -33,7 +33,16 @@ def first_card_top(page: Page) -> float:
     return box["y"] + page.evaluate("scrollY")
 
 
-@pytest.mark.parametrize("address", ["services/", "services/?q=autism", "services/?q=speach"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "services/",
+        "services/?q=autism",
+        "services/?q=speach",
+        # The journey's own search, with its chips and the "Happening in Stourbridge" heading.
+        "services/?q=autism&need=ASD&age=7&area=stourbridge",
+    ],
+)
 def test_on_a_phone_the_first_result_starts_on_the_first_screen(
     phone_page: Page, sample_url: str, address: str
 ) -> None:
