@@ -180,6 +180,10 @@ PLAIN = """element => {
 FACTS = f"""dl => [...dl.querySelectorAll("dt")].map(dt =>
   [dt.textContent.trim(), ({PLAIN})(dt.nextElementSibling).split(/; |, /).sort()])"""
 
+# The first paragraph of "About this service": the provider's text block after the heading.
+ABOUT = "{heading}:text-is('About this service') + div.lo-provider-text > p"
+HREFS = "links => links.map(a => a.getAttribute('href'))"
+
 
 def test_the_preview_matches_the_built_page(page: Page, sample_url: str) -> None:
     slug = sorted((REPO_ROOT / "providers").glob("*.yaml"))[0].stem
@@ -188,12 +192,12 @@ def test_the_preview_matches_the_built_page(page: Page, sample_url: str) -> None
     built = article.locator("h1, h2, h3").evaluate_all(
         "hs => hs.map(h => [Number(h.tagName[1]), h.textContent.replace('¶', '').trim()])"
     )
-    built_contacts = article.locator("h2:text-is('Contact') ~ ul").first.inner_text()
+    built_contacts = article.locator("h2:text-is('Contact') ~ ul").first
+    contacts = (built_contacts.inner_text(), built_contacts.locator("a").evaluate_all(HREFS))
     built_glance = article.locator("dl.lo-glance").evaluate(FACTS)
-    paragraphs = [
-        article.locator(where).first.evaluate(PLAIN)
-        for where in ("h1 ~ p:not(.lo-twin)", "h2:text-is('About this service') + p")
-    ]
+    summary = article.locator("h1 ~ p:not(.lo-twin)").first.evaluate(PLAIN)
+    # Provider text sits in its own block (pages.provider_html), right after its heading.
+    description = article.locator(ABOUT.format(heading="h2")).first.evaluate(PLAIN)
 
     page.goto(f"{sample_url}{FORM}?service={slug}")
     expect(page.locator("#lo-form-status")).to_contain_text("The form has the details of")
@@ -202,12 +206,18 @@ def test_the_preview_matches_the_built_page(page: Page, sample_url: str) -> None
         "hs => hs.map(h => [Number(h.dataset.level), h.textContent.trim()])"
     )
     assert [list(h) for h in built[: len(shown)]] == shown, (built, shown)
-    assert preview.locator("ul").nth(0).inner_text() == built_contacts
+    # The same contact lines, linked the same way (tel:+44..., sms:, mailto:, the website).
+    shown_contacts = preview.locator("ul").nth(0)
+    assert (
+        shown_contacts.inner_text(),
+        shown_contacts.locator("a").evaluate_all(HREFS),
+    ) == contacts
     # The same facts; lists in the form's order of choices, which a file may not follow.
     assert preview.locator("dl.lo-glance").evaluate(FACTS) == built_glance
-    # The summary and the description's first paragraph read the same.
-    for text in paragraphs:  # the summary, and the description's first paragraph
-        expect(preview).to_contain_text(" ".join(text.split()))
+    # The summary, and the description's first paragraph in the same place as on the page.
+    expect(preview).to_contain_text(" ".join(summary.split()))
+    about = preview.locator(ABOUT.format(heading=".lo-preview-heading")).first
+    assert " ".join(about.evaluate(PLAIN).split()) == " ".join(description.split())
 
 
 def test_the_filled_in_form_and_its_preview_pass_axe(browser: Browser, sample_url: str) -> None:

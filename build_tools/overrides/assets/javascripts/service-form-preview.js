@@ -30,6 +30,37 @@ function listWords(values, labels, joiner = ", ") {
   return (values || []).map((value) => labels[value] || value).join(joiner);
 }
 
+// Phrases joined into one sentence, as build_tools/phrases.py joins them: every label after the
+// first loses its capital (unless it starts with an abbreviation or "I"), and a list of three or
+// more whose items have commas of their own is set apart with semicolons.
+function inSentence(phrase) {
+  const first = phrase.split(" ", 1)[0];
+  const rest = first.slice(1);
+  // Python's not islower(): a capital after the first letter, or no letters at all.
+  const notLower = rest !== rest.toLowerCase() || rest.toLowerCase() === rest.toUpperCase();
+  if (first.length > 1 && notLower) return phrase;
+  if (first === "I") return phrase;
+  return phrase.slice(0, 1).toLowerCase() + phrase.slice(1);
+}
+
+function joinPhrases(phrases, last = "and") {
+  if (!phrases.length) return "";
+  const words = [phrases[0], ...phrases.slice(1).map(inSentence)];
+  if (words.length <= 2) return words.join(` ${last} `);
+  const separator = words.some((word) => word.includes(",")) ? "; " : ", ";
+  const tail = separator === "; " ? `; ${last} ` : ` ${last} `;
+  return words.slice(0, -1).join(separator) + tail + words.at(-1);
+}
+
+function labelWords(spec, values, path) {
+  const labels = labelsOf(spec, path);
+  return (values || []).map((value) => labels[value] || value);
+}
+
+function routesText(spec, entry) {
+  return joinPhrases(labelWords(spec, (entry.how_to_access || {}).routes, ["how_to_access", "routes"]), "or");
+}
+
 function ageText(low, high) {
   if (!Number.isInteger(low) || !Number.isInteger(high)) return "";
   if (low === high) return low === 1 ? "1 year" : `${low} years`;
@@ -101,7 +132,10 @@ function inline(parent, text) {
   parent.append(text.slice(at));
 }
 
+// Wrapped in <div class="lo-provider-text">, as the service page wraps provider text
+// (pages.provider_html), so the preview has the page's structure and styles.
 function markdown(text) {
+  const wrapper = el("div", undefined, "lo-provider-text");
   const blocks = [];
   for (const block of String(text || "").split(/\n\s*\n/)) {
     const lines = block.split("\n").map((line) => line.trim()).filter(Boolean);
@@ -122,7 +156,8 @@ function markdown(text) {
       blocks.push(paragraph);
     }
   }
-  return blocks;
+  wrapper.append(...blocks);
+  return wrapper;
 }
 
 // Headings sit lower in the form page's outline than on the service page (whose <h1> is the
@@ -139,9 +174,9 @@ function glance(spec, entry) {
     ["Cost", costText(spec, entry)],
     ["Needs", needsText(spec, entry)],
     ["Area", areasText(spec, entry)],
-    ["How to get it", listWords((entry.how_to_access || {}).routes, labelsOf(spec, ["how_to_access", "routes"]))],
+    ["How to get it", routesText(spec, entry)],
   ];
-  if (entry.delivery) rows.push(["Delivered", listWords(entry.delivery, labelsOf(spec, ["delivery"]))]);
+  if ((entry.delivery || []).length) rows.push(["Delivered", joinPhrases(labelWords(spec, entry.delivery, ["delivery"]))]);
   return definitionList(rows, "lo-glance");
 }
 
@@ -195,15 +230,15 @@ function sections(spec, entry, shift) {
     nodes.push(el("p", "Temporarily closed. This service is temporarily closed. Contact them to find out more.", "lo-notice"));
   }
   nodes.push(heading(2, "At a glance", shift), glance(spec, entry));
-  nodes.push(heading(2, "About this service", shift), ...markdown(entry.description));
+  nodes.push(heading(2, "About this service", shift), markdown(entry.description));
   nodes.push(el("p", `Run by ${(entry.organisation || {}).name || ""}.`));
   const who = entry.eligibility || {};
-  nodes.push(heading(2, "Who can use it", shift), ...markdown(who.description));
+  nodes.push(heading(2, "Who can use it", shift), markdown(who.description));
   if (who.ehc_plan_needed) nodes.push(el("p", "You need an education, health and care (EHC) plan to use this service."));
   if (who.diagnosis_needed) nodes.push(el("p", "Your child needs a diagnosis to use this service."));
   const access = entry.how_to_access || {};
   nodes.push(heading(2, "How to get it", shift));
-  nodes.push(el("p", `${listWords(access.routes, labelsOf(spec, ["how_to_access", "routes"]))}.`));
+  nodes.push(el("p", `${routesText(spec, entry)}.`));
   if ((access.steps || []).length) {
     const steps = el("ol");
     for (const step of access.steps) steps.append(el("li", step));
@@ -211,7 +246,7 @@ function sections(spec, entry, shift) {
   }
   const cost = entry.cost || {};
   if (cost.free !== true && cost.description) {
-    nodes.push(heading(2, "Cost", shift), el("p", costText(spec, entry)), ...markdown(cost.description));
+    nodes.push(heading(2, "Cost", shift), el("p", costText(spec, entry)), markdown(cost.description));
   }
   nodes.push(heading(2, "Contact", shift));
   for (const contact of entry.contacts || []) nodes.push(...contactLines(contact, shift));
@@ -238,7 +273,7 @@ function localOffer(spec, answers, shift) {
   const given = questions.filter((q) => q.key !== "sen_information_report" && answers[q.key]);
   if (!given.length && !answers.sen_information_report) return [];
   const nodes = [heading(2, "Local Offer answers", shift)];
-  for (const question of given) nodes.push(heading(3, question.title, shift), ...markdown(answers[question.key]));
+  for (const question of given) nodes.push(heading(3, question.title, shift), markdown(answers[question.key]));
   if (answers.sen_information_report) {
     const link = el("a", "Read the SEN information report");
     link.href = SAFE_LINK.test(answers.sen_information_report) ? answers.sen_information_report : "#";
