@@ -35,6 +35,26 @@ import { YAML } from "./yaml/index.js";
   function labelList(values, vocabulary) {
     return (values || []).map(function (v) { return label(vocabulary, v); }).join(", ");
   }
+  // Phrases joined as one sentence, as build_tools/phrases.py joins them: each after the first
+  // starts in lower case, unless its first word is a name or an abbreviation.
+  function inSentence(phrase) {
+    var first = phrase.split(" ", 1)[0], rest = first.slice(1);
+    var notLower = rest !== rest.toLowerCase() || rest.toLowerCase() === rest.toUpperCase();
+    if ((first.length > 1 && notLower) || first === "I") return phrase;
+    return phrase.slice(0, 1).toLowerCase() + phrase.slice(1);
+  }
+  function joinPhrases(phrases, last) {
+    last = last || "and";
+    if (!phrases.length) return "";
+    var words = [phrases[0]].concat(phrases.slice(1).map(inSentence));
+    if (words.length <= 2) return words.join(" " + last + " ");
+    var separator = words.some(function (w) { return w.indexOf(",") !== -1; }) ? "; " : ", ";
+    var tail = separator === "; " ? "; " + last + " " : " " + last + " ";
+    return words.slice(0, -1).join(separator) + tail + words[words.length - 1];
+  }
+  function labelPhrases(values, vocabulary, last) {
+    return joinPhrases((values || []).map(function (v) { return label(vocabulary, v); }), last);
+  }
   function squash(text) {
     return String(text == null ? "" : text).split(/\s+/).filter(Boolean).join(" ");
   }
@@ -110,7 +130,11 @@ import { YAML } from "./yaml/index.js";
     if (last < text.length) out.push(text.slice(last));
     return out;
   }
+  // Provider text sits in one wrapper, as pages.provider_html writes it.
   function markdown(text, prefix) {
+    return [h("div", { key: prefix, className: "lo-provider-text" }, blocks(text, prefix))];
+  }
+  function blocks(text, prefix) {
     var blocks = String(text || "").trim().split(/\n\s*\n/);
     return blocks.map(function (block, index) {
       var lines = block.split("\n");
@@ -150,9 +174,9 @@ import { YAML } from "./yaml/index.js";
       ["Cost", costText(cost)],
       ["Needs", needsText(d.needs)],
       ["Area", labelList(d.service_areas, "service_areas") || "Not stated"],
-      ["How to get it", labelList(access.routes, "how_to_access.routes")],
+      ["How to get it", labelPhrases(access.routes, "how_to_access.routes", "or")],
     ];
-    if ((d.delivery || []).length) rows.push(["Delivered", labelList(d.delivery, "delivery")]);
+    if ((d.delivery || []).length) rows.push(["Delivered", labelPhrases(d.delivery, "delivery")]);
     add("h2", null, "At a glance");
     add("dl", { className: "lo-glance" }, rows.reduce(function (all, row, i) {
       return all.concat([h("dt", { key: "t" + i }, row[0]), h("dd", { key: "d" + i }, row[1])]);
@@ -165,7 +189,7 @@ import { YAML } from "./yaml/index.js";
     if (eligibility.ehc_plan_needed) add("p", null, "You need an education, health and care (EHC) plan to use this service.");
     if (eligibility.diagnosis_needed) add("p", null, "Your child needs a diagnosis to use this service.");
     add("h2", null, "How to get it");
-    add("p", null, labelList(access.routes, "how_to_access.routes") + ".");
+    add("p", null, labelPhrases(access.routes, "how_to_access.routes", "or") + ".");
     if ((access.steps || []).length) {
       add("ol", null, access.steps.map(function (s, i) { return h("li", { key: i }, squash(s)); }));
     }
