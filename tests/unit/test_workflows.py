@@ -80,6 +80,15 @@ def test_the_site_is_published_only_after_the_build_passed() -> None:
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
 
 
+@pytest.mark.parametrize("name", ["publish.yml", "check-changes.yml"])
+def test_sites_are_built_from_the_whole_history(name: str) -> None:
+    """Guidance pages say when they were last updated, from git: a shallow clone would give
+    every page the date of the last commit."""
+    workflow = load(REPO_ROOT / ".github" / "workflows" / name)
+    checkouts = [s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts and all(s["with"]["fetch-depth"] == 0 for s in checkouts)
+
+
 def test_the_issue_body_reaches_the_parser_through_the_environment() -> None:
     workflow = load(REPO_ROOT / ".github" / "workflows" / "service-from-issue.yml")
     read = next(s for s in steps(workflow) if s.get("id") == "read")
