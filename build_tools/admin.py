@@ -102,6 +102,19 @@ def site_styles(site_dir: Path) -> list[str]:
     return found
 
 
+def _head(title: str, policy: str) -> str:
+    """The start of both /admin/ pages, up to their own links and scripts."""
+    return f"""<!doctype html>
+<html lang="en-GB" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{escape(policy)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{escape(title)}</title>
+<link rel="icon" href="../assets/images/favicon.png">"""
+
+
 def _stylesheet_links(styles: list[str]) -> str:
     return "".join(f'<link rel="stylesheet" href="{escape(s)}">' for s in styles)
 
@@ -112,15 +125,7 @@ def setup_page(site_name: str, styles: list[str]) -> str:
         "default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
         "object-src 'none'; base-uri 'self'; form-action 'none'"
     )
-    return f"""<!doctype html>
-<html lang="en-GB" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{policy}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>The editor is not set up yet - {escape(site_name)}</title>
-<link rel="icon" href="../assets/images/favicon.png">
+    return f"""{_head(f"The editor is not set up yet - {site_name}", policy)}
 {_stylesheet_links(styles)}
 </head>
 <body>
@@ -149,15 +154,7 @@ def editor_page(site_name: str, settings: CmsSettings, data: dict[str, Any]) -> 
     """/admin/ when the editor is configured: Decap CMS, its config and our preview script."""
     data_script = json.dumps(data, ensure_ascii=True, sort_keys=True).replace("</", "<\\/")
     policy = admin_policy(settings)
-    return f"""<!doctype html>
-<html lang="en-GB" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{escape(policy)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Editor - {escape(site_name)}</title>
-<link rel="icon" href="../assets/images/favicon.png">
+    return f"""{_head(f"Editor - {site_name}", policy)}
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
 <script type="application/json" id="lo-preview-data">{data_script}</script>
 </head>
