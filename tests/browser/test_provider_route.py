@@ -18,7 +18,7 @@ from build_tools.formspec import form_fields, walk
 from tests.support import REPO_ROOT
 
 from .conftest import DESKTOP, _context
-from .test_service_form import FORM, fill_a_new_service
+from .test_service_form import FORM, fill_a_new_service, open_form
 
 pytestmark = pytest.mark.browser
 
@@ -86,7 +86,7 @@ def test_the_provider_guide_starts_with_the_form(page: Page, sample_url: str) ->
 def test_questions_are_one_column_in_the_order_of_a_service_page(
     page: Page, sample_url: str
 ) -> None:
-    page.goto(sample_url + FORM)
+    open_form(page, sample_url + FORM)
     boxes = page.locator("#lo-service-form > .lo-field, #lo-service-form > fieldset, "
                          "#lo-service-form > details, #lo-service-form > div")  # fmt: skip
     found = boxes.evaluate_all(
@@ -105,7 +105,7 @@ def test_questions_are_one_column_in_the_order_of_a_service_page(
 
 
 def test_labels_and_hints_use_no_technical_words(page: Page, sample_url: str) -> None:
-    page.goto(sample_url + FORM)
+    open_form(page, sample_url + FORM)
     for folded in page.locator("#lo-service-form details").all():
         folded.evaluate("d => d.open = true")
     texts = page.locator(
@@ -120,7 +120,7 @@ def test_labels_and_hints_use_no_technical_words(page: Page, sample_url: str) ->
 
 
 def test_answers_are_tidied_not_refused(page: Page, sample_url: str) -> None:
-    page.goto(sample_url + FORM)
+    open_form(page, sample_url + FORM)
     page.get_by_role("button", name="Add a venue").click()
     postcode = page.locator("#lo-f-locations-0-postcode")
     postcode.fill("dy98lp")
@@ -141,7 +141,7 @@ def test_answers_are_tidied_not_refused(page: Page, sample_url: str) -> None:
 def test_a_private_home_needs_no_street_and_keeps_it_off_the_file(
     page: Page, sample_url: str
 ) -> None:
-    page.goto(sample_url + FORM)
+    open_form(page, sample_url + FORM)
     fill_a_new_service(page)
     page.get_by_role("button", name="Add a venue").click()
     venue = page.locator("#lo-f-locations-0")
@@ -158,7 +158,7 @@ def test_a_private_home_needs_no_street_and_keeps_it_off_the_file(
 
 
 def test_a_blank_contact_gets_one_clear_message(page: Page, sample_url: str) -> None:
-    page.goto(sample_url + FORM)
+    open_form(page, sample_url + FORM)
     page.get_by_role("button", name="Check my answers").click()
     summary = page.locator("#lo-error-summary")
     messages = [m for m in summary.locator("li").all_inner_texts() if "ontact" in m]
@@ -199,7 +199,7 @@ def test_the_preview_matches_the_built_page(page: Page, sample_url: str) -> None
     # Provider text sits in its own block (pages.provider_html), right after its heading.
     description = article.locator(ABOUT.format(heading="h2")).first.evaluate(PLAIN)
 
-    page.goto(f"{sample_url}{FORM}?service={slug}")
+    open_form(page, f"{sample_url}{FORM}?service={slug}")
     expect(page.locator("#lo-form-status")).to_contain_text("The form has the details of")
     preview = page.locator("#lo-preview-page")
     shown = preview.locator(".lo-preview-heading").evaluate_all(
@@ -229,7 +229,7 @@ def test_the_filled_in_form_and_its_preview_pass_axe(browser: Browser, sample_ur
     for context in _context(browser, viewport=PHONE_800, locale="en-GB"):
         context.add_init_script(AXE_SCRIPT)
         page = context.new_page()
-        page.goto(f"{sample_url}{FORM}?service={slug}")
+        open_form(page, f"{sample_url}{FORM}?service={slug}")
         expect(page.locator("#lo-form-status")).to_contain_text("The form has the details of")
         page.get_by_role("button", name="Check my answers").click()
         expect(page.locator("#lo-result")).to_be_visible()

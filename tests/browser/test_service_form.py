@@ -54,6 +54,13 @@ def serve_entry(page: Page, slug: str, data: dict[str, Any]) -> None:
     page.route(f"**/services/{slug}/entry.json", fulfil, times=1)
 
 
+def open_form(page: Page, url: str) -> None:
+    """Open the form and wait for its script: it fetches its rules before it shows the form, so
+    the page's load event can come first."""
+    page.goto(url)
+    expect(page.locator("#lo-service-form-app")).to_be_visible()
+
+
 def check_answers(page: Page) -> None:
     page.get_by_role("button", name="Check my answers").click()
 
@@ -103,7 +110,7 @@ def test_a_new_service_filled_in_on_a_phone_passes_validation(
     phone_page: Page, sample_url: str, tmp_path: Path, cli: Cli
 ) -> None:
     page = phone_page
-    page.goto(sample_url + FORM)
+    open_form(page, sample_url + FORM)
     assert_no_sideways_scroll(page)
     fill_a_new_service(page, touch=True)
     check_answers(page)
@@ -127,7 +134,7 @@ def test_a_new_service_filled_in_on_a_phone_passes_validation(
 
 
 def test_the_file_can_be_emailed_or_sent_on_github_prefilled(page: Page, sample_url: str) -> None:
-    page.goto(sample_url + FORM)
+    open_form(page, sample_url + FORM)
     fill_a_new_service(page)
     check_answers(page)
     text = shown_yaml(page)
@@ -151,7 +158,7 @@ def test_the_file_can_be_emailed_or_sent_on_github_prefilled(page: Page, sample_
 
 def test_the_file_can_be_copied(page: Page, sample_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(sample_url + FORM)
+    open_form(page, sample_url + FORM)
     fill_a_new_service(page)
     check_answers(page)
     text = shown_yaml(page)
@@ -164,7 +171,7 @@ def test_the_file_can_be_copied(page: Page, sample_url: str) -> None:
 def test_answers_are_checked_when_you_leave_them_and_all_at_once(
     page: Page, sample_url: str
 ) -> None:
-    page.goto(sample_url + FORM)
+    open_form(page, sample_url + FORM)
     phone = page.locator("#lo-f-contacts-0-phone")
     phone.fill("0121")
     phone.press("Tab")
@@ -186,7 +193,7 @@ def test_answers_are_checked_when_you_leave_them_and_all_at_once(
 
 
 def test_contacts_venues_and_times_can_be_added_and_removed(page: Page, sample_url: str) -> None:
-    page.goto(sample_url + FORM)
+    open_form(page, sample_url + FORM)
     expect(page.locator("#lo-f-contacts .lo-remove")).to_be_hidden(), "one contact is needed"
     page.get_by_role("button", name="Add another contact").click()
     second = page.locator("#lo-f-contacts .lo-item").nth(1)
@@ -255,7 +262,7 @@ def test_every_valid_example_goes_through_the_form_unchanged(
     page = form_page
     data = read_yaml(case)
     serve_entry(page, case.stem, data)
-    page.goto(f"{sample_url}{FORM}?service={case.stem}")
+    open_form(page, f"{sample_url}{FORM}?service={case.stem}")
     expect(page.locator("#lo-form-status")).to_contain_text("The form has the details of")
     check_answers(page)
     expect(page.locator("#lo-error-summary")).to_be_hidden()
@@ -317,7 +324,7 @@ def test_the_browser_finds_what_validate_finds(name: str, form_page: Page, sampl
     errors = [p for p in validate_files([case]).errors if _value_at(data, p.field) != []]
     assert errors, f"{name} should have errors"
     serve_entry(page, name, data)
-    page.goto(f"{sample_url}{FORM}?service={name}")
+    open_form(page, f"{sample_url}{FORM}?service={name}")
     expect(page.locator("#lo-form-status")).to_contain_text("The form has the details of")
     check_answers(page)
     summary = page.locator("#lo-error-summary")
@@ -336,7 +343,7 @@ def test_without_javascript_the_page_says_how_else_to_send_a_service(
     no_js_page: Page, sample_url: str
 ) -> None:
     page = no_js_page
-    page.goto(sample_url + FORM)
+    page.goto(sample_url + FORM)  # no script: the form is never shown
     expect(page.locator("#lo-service-form-app")).to_be_hidden()
     note = page.locator(".lo-nojs")
     expect(note).to_contain_text("This form needs JavaScript")
@@ -348,7 +355,7 @@ def test_without_javascript_the_page_says_how_else_to_send_a_service(
 
 
 def test_the_form_works_with_the_keyboard_alone(page: Page, sample_url: str) -> None:
-    page.goto(sample_url + FORM)
+    open_form(page, sample_url + FORM)
     keys = Keyboard(page)
     keys.skip_to_content()
     keys.tab_to("Service name", tag="input")
@@ -370,7 +377,7 @@ def test_a_file_too_long_for_a_link_is_copied_to_paste_on_github(
     page: Page, sample_url: str
 ) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.goto(sample_url + FORM)
+    open_form(page, sample_url + FORM)
     fill_a_new_service(page)
     page.get_by_label("Description", exact=True).fill("Every week we meet online. " * 180)
     check_answers(page)
