@@ -238,7 +238,7 @@ def provider_collection() -> dict[str, Any]:
 
 
 def unexpressed_rules() -> list[str]:
-    """The schema's rules that Decap's fields cannot check, in words (for the README and the
+    """The schema's rules that Decap's fields cannot check, in words (for docs/editor.md and the
     editors' guide): rules across fields, and ids a person cannot make."""
     found = []
     for item in walk(form_fields()):

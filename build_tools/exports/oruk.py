@@ -4,7 +4,7 @@ Field names follow the UK profile of HSDS 3.0. Where the profile leaves out an H
 that fits (eligibility_description, application_process, fees_description, contact email and
 phones, language name and code, location transportation, cost currency), the HSDS 3.0 field is
 used. Local Offer facts with no HSDS field at all go in the `x_local_offer` extension object,
-described in the README. Nothing is squeezed into a field that means something else.
+described in docs/open-data.md. Nothing is squeezed into a field that means something else.
 """
 
 from __future__ import annotations

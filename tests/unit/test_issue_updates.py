@@ -266,6 +266,6 @@ def test_the_workflow_labels_pull_requests_that_change_contact_details() -> None
     assert '"${labels[@]}"' in workflow and '--add-label "$label"' in workflow
 
 
-def test_the_readme_tells_editors_to_dismiss_stale_approvals() -> None:
-    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    assert "Dismiss stale pull request approvals when new commits are pushed" in readme
+def test_the_set_up_page_tells_editors_to_dismiss_stale_approvals() -> None:
+    page = (REPO_ROOT / "docs" / "github.md").read_text(encoding="utf-8")
+    assert "Dismiss stale pull request approvals when new commits are pushed" in page
