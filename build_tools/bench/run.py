@@ -82,7 +82,7 @@ def _build_ours(result: Result, providers: Path, work: Path, parts: set[str]) ->
     site, logs = work / "site", work / "logs"
     shutil.rmtree(site, ignore_errors=True)
     build = _python("-m", "build_tools", "build", "--providers", str(providers))
-    # No printable PDF: it is a separate product, minutes long at this size (see docs/benchmarks.md).
+    # No printable PDF: it is a separate product, minutes long at this size (docs/benchmarks.md).
     build += ["--site-dir", str(site), "--no-pdf"]
     # From nothing to the finished site: validation, MkDocs, the search files and exports.
     result.build = run_measured(build, logs / "build.log", cwd=ROOT)

@@ -22,13 +22,22 @@ HEADING = re.compile(r"^#{1,6} (.+)$", re.MULTILINE)
 def anchors(page: Path) -> set[str]:
     """GitHub's ids for a Markdown page's headings: lower case, punctuation dropped."""
     text = re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
-    return {re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-") for title in HEADING.findall(text)}
+    titles = HEADING.findall(text)
+    return {re.sub(r"[^\w\- ]", "", title.lower()).replace(" ", "-") for title in titles}
 
 
 def test_every_command_is_in_the_readme() -> None:
     readme = README.read_text(encoding="utf-8")
     missing = [name for name in main.commands if f"`localoffer {name}" not in readme]
     assert not missing, f"Add these commands to the README's table: {missing}"
+
+
+def test_every_make_target_is_in_the_readme() -> None:
+    makefile = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = re.findall(r"^([a-z0-9-]+):", makefile, re.MULTILINE)
+    readme = README.read_text(encoding="utf-8")
+    missing = [name for name in targets if f"| `make {name}` |" not in readme]
+    assert not missing, f"Add these make targets to the README's table: {missing}"
 
 
 def test_the_readme_is_a_two_minute_read() -> None:
@@ -62,8 +71,7 @@ def test_every_relative_link_resolves(page: Path) -> None:
             continue
         path, _, anchor = target.partition("#")
         resolved = (page.parent / path).resolve() if path else page
-        if not resolved.exists():
-            broken.append(target)
-        elif anchor and resolved.suffix == ".md" and anchor not in anchors(resolved):
+        headed = resolved.suffix == ".md" and resolved.exists()
+        if not resolved.exists() or (anchor and headed and anchor not in anchors(resolved)):
             broken.append(target)
     assert not broken, f"{page.name}: these links lead nowhere: {broken}"
