@@ -86,7 +86,7 @@ bench: $(STAMP) ## measure validation, build, sizes and downloads on generated p
 audit: $(STAMP) ## Lighthouse scores for five kinds of page, in the system Chromium
 	@command -v npm >/dev/null || { echo "make audit needs Node.js and npm (apt-get install nodejs npm)"; exit 1; }
 	npm ci --prefix tools/lighthouse --no-audit --no-fund --loglevel=error
-	$(BIN)/python -m build_tools.audit
+	$(BIN)/python -m build_tools.bench.audit
 
 lock: ## re-resolve the pinned versions in requirements.lock
 	rm -rf .lock-venv

@@ -1,5 +1,5 @@
 """Lets `python -m build_tools` run the localoffer command."""
 
-from build_tools.cli import main
+from build_tools.cli.main import main
 
 main()

@@ -16,9 +16,21 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from build_tools import content as site_content
-from build_tools.admin import DecapMissing, write_admin
-from build_tools.branding import (
+from build_tools.clock import build_day
+from build_tools.directory.browse import DIRECTORY, browse_pages
+from build_tools.directory.search_forms import SEARCH_PAGE, search_page
+from build_tools.directory.service_page import render_service_page
+from build_tools.directory.tool_files import family_files
+from build_tools.easy_read.pictures import picture_file
+from build_tools.editor.admin import DecapMissing, write_admin
+from build_tools.editor.cms import cms_settings
+from build_tools.entries.catalog import Catalog, load_catalog
+from build_tools.entries.problem_output import render_problems, render_text
+from build_tools.exports.offline import write_offline_copy
+from build_tools.exports.publisher import Publisher
+from build_tools.exports.write import add_to_head, write_exports
+from build_tools.files.source_files import links_in, links_message
+from build_tools.guidance.branding import (
     BRANDING_CSS,
     CONTACT_PAGE,
     OTHER_WAYS_PAGE,
@@ -28,35 +40,29 @@ from build_tools.branding import (
     colour_problems,
     contact_page,
 )
-from build_tools.browse import DIRECTORY, browse_pages
-from build_tools.catalog import Catalog, load_catalog
-from build_tools.clock import build_day
-from build_tools.cms import cms_settings
-from build_tools.content_files import refused_files, refused_message
-from build_tools.csp import meta_policy
-from build_tools.editors_page import DATA_REPORT_PAGE, data_report_page
-from build_tools.exports.publisher import Publisher
-from build_tools.exports.write import add_to_head, write_exports
-from build_tools.family import family_files
-from build_tools.finder import SEARCH_PAGE, search_page
-from build_tools.links import PLAIN_ADDRESS
-from build_tools.offline import write_offline_copy
-from build_tools.page_dates import git_dates
-from build_tools.page_feedback import feedback_links, feedback_settings
-from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
-from build_tools.pictures import picture_file
+from build_tools.guidance.content_files import refused_files, refused_message
+from build_tools.guidance.page_dates import git_dates
+from build_tools.guidance.page_feedback import (
+    DEFAULT_REPORT_ADDRESS,
+    feedback_links,
+    feedback_settings,
+)
+from build_tools.guidance.remote_pictures import remote_picture_problems
+from build_tools.guidance.strategy import strategy_from
+from build_tools.pages import guidance_pages as site_content
+from build_tools.pages.csp import meta_policy
+from build_tools.pages.raw_blocks import hold, restore
+from build_tools.pages.shared_nav import SharedNav
 from build_tools.printable.build import write_printable
 from build_tools.printable.document import Settings
 from build_tools.printable.pdf import PrintableError
 from build_tools.printable.sources import SourcePage, is_printed
 from build_tools.problems import Severity
-from build_tools.raw_blocks import hold, restore
-from build_tools.remote_pictures import remote_picture_problems
-from build_tools.report import render_problems, render_text
-from build_tools.safe_html import clean_page_html, escape_page_meta
-from build_tools.search_engine import guidance_search_page, write_search
-from build_tools.search_words import load_search_words
-from build_tools.service_form import (
+from build_tools.reports.editors_page import DATA_REPORT_PAGE, data_report_page
+from build_tools.schema import PLAIN_ADDRESS
+from build_tools.search.search_words import load_search_words
+from build_tools.search.write import guidance_search_page, write_search
+from build_tools.submit.service_form import (
     FORM_PAGE,
     FORM_SPEC,
     entry_files,
@@ -64,9 +70,7 @@ from build_tools.service_form import (
     form_spec_json,
     service_form_page,
 )
-from build_tools.shared_nav import SharedNav
-from build_tools.source_files import links_in, links_message
-from build_tools.strategy import strategy_from
+from build_tools.text.safe_html import clean_page_html, escape_page_meta
 
 log = get_plugin_logger("local_offer")
 _state: dict[str, Any] = {}
@@ -167,7 +171,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=entry))
     _add_content_files(files, config, catalog)
     _state["service_pages"] = {f"services/{p.slug}.md": p for p in catalog.providers}
-    # Pages whose HTML blocks are all ours: they skip Python-Markdown (build_tools/raw_blocks.py).
+    # Pages whose HTML blocks are all ours: they skip Python-Markdown (pages/raw_blocks.py).
     _state["own_html"] = set(_state["service_pages"]) | set(browse)
     _state["held"] = {}
     # The directory's filter data, near me and the shortlist: small files fetched on demand.
@@ -258,8 +262,8 @@ def _release_source(page: Page) -> None:
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """on_env: after every page is read, report content problems and stop on any error; give
-    the templates the Content Security Policy (build_tools/csp.py) and the navigation shared by
-    pages outside it (build_tools/shared_nav.py)."""
+    the templates the Content Security Policy (pages/csp.py) and the navigation shared by pages
+    outside it (pages/shared_nav.py)."""
     problems = sorted(_state["problems"], key=lambda p: p.sort_key())
     for problem in problems:
         if problem.severity is Severity.WARNING:

@@ -6,6 +6,7 @@ Only call `provider_from_dict` on entries that passed validation: it trusts the 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,7 +73,7 @@ class Provider:
     organisation_website: str | None = None
     organisation_description: str | None = None
     status: str = "active"
-    # The day the service moved to the place under `locations` (build_tools/notices.py).
+    # The day the service moved to the place under `locations` (build_tools/directory/notices.py).
     moved_on: dt.date | None = None
     show_from: dt.date | None = None
     show_until: dt.date | None = None
@@ -178,3 +179,8 @@ def _location(loc: dict[str, Any]) -> Location:
         district = str(loc.get("postcode", "")).split(" ")[0]
         fields.update(address="", postcode=district, latitude=None, longitude=None)
     return Location(**{"address": "", **fields})
+
+
+def directory_order(providers: Iterable[Provider]) -> list[Provider]:
+    """The directory's order, by name: a service's number is its place in this list."""
+    return sorted(providers, key=lambda p: (p.name.casefold(), p.slug))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Severity(StrEnum):
@@ -861,7 +861,7 @@ _code(
     E,
     "An easy-read page leaves out a notice of its service page",
     'The service page shows the notice "{notice}", but its easy-read page does not.',
-    "Add the notice's easy-read words to build_tools/notices.py, so both pages show it.",
+    "Add the notice's easy-read words to build_tools/directory/notices.py, so both pages show it.",
     "A young person using easy read must see that a service is closed, has moved or may be "
     "out of date, just as the full page says. Every notice on a service page needs easy-read "
     "words and a picture.",
@@ -981,3 +981,27 @@ _code(
     "it has. A file may change only the service the issue names, so that one service's file "
     "can never replace another's unseen.",
 )
+
+
+class Position(NamedTuple):
+    """A 1-based line and column. A tuple, because a file has hundreds and they are made often."""
+
+    line: int
+    column: int
+
+
+def make_problem(
+    file: str, position: Position, name: str, field_path: str = "", /, **details: Any
+) -> Problem:
+    """Build a Problem from a catalogue entry, filling in its templates."""
+    code = CATALOGUE[name]
+    return Problem(
+        file=file,
+        line=position.line,
+        column=position.column,
+        code=code.code,
+        severity=code.severity,
+        field=field_path,
+        message=code.message.format(**details),
+        fix=code.fix.format(**details),
+    )

@@ -11,7 +11,7 @@ import logging
 import os
 import secrets
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -19,10 +19,13 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from .output_folders import SITE, check_output_folder, mark_output_folder
+from build_tools.files.output_folders import SITE, check_output_folder, mark_output_folder
+from build_tools.paths import CONFIG
 
-ROOT = Path(__file__).resolve().parent.parent
-CONFIG = ROOT / "mkdocs.yml"
+
+class BuildFailed(Abort):
+    """The site was not built; the message says why. An Abort, so MkDocs' own callers (and
+    `mkdocs build`) treat it as they treat theirs, while the CLI needs no MkDocs import."""
 
 
 def build_site(
@@ -51,11 +54,11 @@ def build_site(
                 build(config)
             except Abort as error:
                 # MkDocs logs why it stopped; say it again, so a caller without logging sees it.
-                raise Abort("\n".join(errors) or str(error)) from None
+                raise BuildFailed("\n".join(errors) or str(error)) from None
             except RecursionError:
                 # Validation refuses text that nests too deep to render (LO240), so this is a
                 # bug; MkDocs has logged which page it was reading. Never a bare traceback.
-                raise Abort(
+                raise BuildFailed(
                     "\n".join([*errors, "A page nests too deeply to render; please report it."])
                 ) from None
     except BaseException:
@@ -113,14 +116,3 @@ def swap_in(built: Path, target: Path) -> None:
         os.replace(previous, target)  # put the old site back
         raise
     shutil.rmtree(previous, ignore_errors=True)
-
-
-def write_site_files(site_dir: Path, files: Iterable[tuple[str, bytes]]) -> int:
-    """Write each (path under the site folder, bytes) as it comes; returns how many."""
-    written = 0
-    for path, data in files:
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written += 1
-    return written

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from build_tools.cli import main
+from build_tools.cli.main import main
 from tests.sites import built_site_dir, end_run, start_run
 from tests.support import REPO_ROOT, TODAY
 

@@ -18,12 +18,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from build_tools.csp import script_hash
-from build_tools.glossary import abbreviations_in, load_glossary
-from build_tools.safe_html import TAGS
-from build_tools.safe_yaml import parse_yaml
-from build_tools.scaffold import dump_entry
-from build_tools.validate import check_document
+from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.entries.scaffold import dump_entry
+from build_tools.entries.validate import check_document
+from build_tools.guidance.glossary import abbreviations_in, load_glossary
+from build_tools.pages.csp import script_hash
+from build_tools.text.safe_html import TAGS
 from tests.support import REPO_ROOT
 
 CORPUS_FILE = REPO_ROOT / "tests" / "examples" / "injection" / "corpus.txt"

@@ -7,7 +7,7 @@ with `render: yaml` inside a fenced code block. Sections are separated by a blan
 
 from __future__ import annotations
 
-from build_tools.issue_form import SERVICE_FILE, form
+from build_tools.submit.issue_form import SERVICE_FILE, form
 
 Answer = str | list[str]
 

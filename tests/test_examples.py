@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.entries.problem_output import render_text
+from build_tools.entries.validate import validate_files
 from build_tools.problems import CATALOGUE, Severity
-from build_tools.report import render_text
-from build_tools.validate import validate_files
 from tests.support import (
     GOLDEN_SUFFIX,
     INVALID_DIR,

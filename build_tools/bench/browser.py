@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from .measure import transfer_size
+from build_tools.bench.measure import transfer_size
 
 if TYPE_CHECKING:
     from playwright.sync_api import Response

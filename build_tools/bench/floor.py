@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ..catalog import load_catalog
-from ..pages import DEFAULT_REPORT_ADDRESS, render_service_page
+from build_tools.directory.service_page import render_service_page
+from build_tools.entries.catalog import load_catalog
+from build_tools.guidance.page_feedback import DEFAULT_REPORT_ADDRESS
 
 PLAIN_CONFIG = """\
 site_name: Plain mkdocs-material

@@ -14,12 +14,12 @@ import random
 from pathlib import Path
 from typing import Any
 
-from ..safe_yaml import parse_yaml
-from ..scaffold import render_entry
-from ..schema import vocabulary
+from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.entries.scaffold import render_entry
+from build_tools.paths import PROVIDERS
+from build_tools.schema import vocabulary
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "providers"
+SAMPLES = PROVIDERS
 SEED = 2026
 
 

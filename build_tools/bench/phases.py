@@ -26,9 +26,10 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from .. import catalog as catalog_module
-from .floor import write_plain_project
-from .generate import ROOT, generate_providers
+from build_tools.bench.floor import write_plain_project
+from build_tools.bench.generate import generate_providers
+from build_tools.entries import catalog as catalog_module
+from build_tools.paths import ROOT
 
 Timings = defaultdict[str, list[float]]  # phase: [wall seconds, CPU seconds of this process]
 

@@ -17,11 +17,19 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..output_folders import BENCH, OutputRefused, claim_output_folder
-from .browser import CHROMIUM, Visit, first_visits
-from .floor import BEST_PLAIN_VALIDATION, NAIVE_VALIDATION, write_plain_project
-from .generate import ROOT, generate_providers
-from .measure import PageSizes, Run, folder_bytes, median_run, run_measured, service_page_sizes
+from build_tools.bench.browser import CHROMIUM, Visit, first_visits
+from build_tools.bench.floor import BEST_PLAIN_VALIDATION, NAIVE_VALIDATION, write_plain_project
+from build_tools.bench.generate import generate_providers
+from build_tools.bench.measure import (
+    PageSizes,
+    Run,
+    folder_bytes,
+    median_run,
+    run_measured,
+    service_page_sizes,
+)
+from build_tools.files.output_folders import BENCH, OutputRefused, claim_output_folder
+from build_tools.paths import ROOT
 
 SCHEMA = ROOT / "schema" / "provider.schema.json"
 PARTS = ("validate", "naive", "best", "floor", "build", "rebuild", "browser")

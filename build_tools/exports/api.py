@@ -11,11 +11,16 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ..model import Provider
-from .ids import organisation_id
-from .oruk import EXTENSION, organisation_record, service_document, service_summary
-from .publisher import Publisher
-from .taxonomy import TAXONOMIES, taxonomy_document, terms
+from build_tools.exports.ids import organisation_id
+from build_tools.exports.oruk import (
+    EXTENSION,
+    organisation_record,
+    service_document,
+    service_summary,
+)
+from build_tools.exports.publisher import Publisher
+from build_tools.exports.taxonomy import TAXONOMIES, taxonomy_document, terms
+from build_tools.model import Provider
 
 VERSION = "HSDS-UK-3.0"
 PROFILE_URL = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"

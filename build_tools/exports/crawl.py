@@ -8,7 +8,7 @@ import io
 from collections.abc import Mapping
 from xml.etree import ElementTree as ET
 
-from .publisher import Publisher
+from build_tools.exports.publisher import Publisher
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
-from ..model import Provider
-from ..schema import vocabulary
-from .ids import service_id
-from .publisher import Publisher
+from build_tools.exports.ids import service_id
+from build_tools.exports.publisher import Publisher
+from build_tools.model import Provider
+from build_tools.schema import vocabulary
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"

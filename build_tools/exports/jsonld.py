@@ -12,10 +12,10 @@ import json
 import re
 from typing import Any
 
-from ..model import Location, Provider
-from ..schema import vocabulary, vocabulary_extra
-from .oruk import schedule_words
-from .publisher import Publisher
+from build_tools.exports.oruk import schedule_words
+from build_tools.exports.publisher import Publisher
+from build_tools.model import Location, Provider
+from build_tools.schema import vocabulary, vocabulary_extra
 
 _PUBLIC_BODY = re.compile(r"\b(council|nhs)\b", re.IGNORECASE)
 _DAY_URLS = {

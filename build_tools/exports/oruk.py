@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..model import Contact, CostOption, Location, Provider, Schedule
-from ..schema import vocabulary, vocabulary_extra
-from .ids import organisation_id, part_id, service_id
-from .publisher import Publisher
-from .taxonomy import BY_KEY, term
+from build_tools.exports.ids import organisation_id, part_id, service_id
+from build_tools.exports.publisher import Publisher
+from build_tools.exports.taxonomy import BY_KEY, term
+from build_tools.model import Contact, CostOption, Location, Provider, Schedule
+from build_tools.schema import vocabulary, vocabulary_extra
 
 EXTENSION = "x_local_offer"
 STATUS = {"active": "active", "temporarily-closed": "temporarily closed", "closed": "defunct"}

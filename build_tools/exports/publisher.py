@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Provider
+from build_tools.model import Provider
 
 
 @dataclass(frozen=True)

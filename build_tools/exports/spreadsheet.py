@@ -12,12 +12,12 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..model import Provider
-from ..pages import age_text, cost_text
-from ..schema import vocabulary
-from .ids import service_id
-from .oruk import schedule_words
-from .publisher import Publisher
+from build_tools.exports.ids import service_id
+from build_tools.exports.oruk import schedule_words
+from build_tools.exports.publisher import Publisher
+from build_tools.model import Provider
+from build_tools.schema import vocabulary
+from build_tools.text.wording import age_text, cost_text
 
 LIST_SEPARATOR = "; "
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

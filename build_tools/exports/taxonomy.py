@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..schema import vocabulary, vocabulary_extra
-from .ids import taxonomy_id, term_id
+from build_tools.exports.ids import taxonomy_id, term_id
+from build_tools.schema import vocabulary, vocabulary_extra
 
 
 @dataclass(frozen=True)

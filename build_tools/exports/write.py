@@ -13,14 +13,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..model import Provider
-from ..site import write_site_files
-from .api import api_items
-from .crawl import dated_sitemap, gzipped, robots_txt
-from .feed import FEED_PATH, atom_feed
-from .jsonld import script_tag, service_jsonld
-from .publisher import Publisher
-from .spreadsheet import services_csv
+from build_tools.exports.api import api_items
+from build_tools.exports.crawl import dated_sitemap, gzipped, robots_txt
+from build_tools.exports.feed import FEED_PATH, atom_feed
+from build_tools.exports.jsonld import script_tag, service_jsonld
+from build_tools.exports.publisher import Publisher
+from build_tools.exports.spreadsheet import services_csv
+from build_tools.files.site_files import write_site_files
+from build_tools.model import Provider
 
 CSV_PATH = "exports/services.csv"
 # Folders the exports own: emptied before writing, so no stale file outlives its service.

@@ -15,12 +15,12 @@ from typing import Any
 
 import yaml
 
-from ..problems import CATALOGUE, Problem, Severity
-from ..safe_yaml import parse_yaml
-from ..scaffold import dump_entry, slug_for
-from ..validate import check_document
-from .convert import Conversion, fill_in_hint, missing_required
-from .record import Kept
+from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.entries.scaffold import dump_entry, slug_for
+from build_tools.entries.validate import check_document
+from build_tools.importer.feeds.convert import Conversion, fill_in_hint, missing_required
+from build_tools.importer.feeds.record import Kept
+from build_tools.problems import CATALOGUE, Problem, Severity
 
 WIDTH = 96
 

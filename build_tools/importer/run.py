@@ -6,16 +6,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..exports.publisher import Publisher
-from .convert import Conversion, finish
-from .legacy import convert_legacy
-from .oruk3 import convert_v3
-from .output import ServiceResult, check_text, file_name, render, results_for
-from .record import Record
-from .sources import Found, SourceUnreadable, read_source
-from .summary import field_states
-from .terms import TermMap, apply_term_map, load_term_map, unmapped_terms
-from .write import WriteRefused, write_all
+from build_tools.exports.publisher import Publisher
+from build_tools.importer.feeds.convert import Conversion, finish
+from build_tools.importer.feeds.legacy import convert_legacy
+from build_tools.importer.feeds.oruk3 import convert_v3
+from build_tools.importer.feeds.record import Record
+from build_tools.importer.feeds.sources import Found, SourceUnreadable, read_source
+from build_tools.importer.output import ServiceResult, check_text, file_name, render, results_for
+from build_tools.importer.summary import field_states
+from build_tools.importer.terms import TermMap, apply_term_map, load_term_map, unmapped_terms
+from build_tools.importer.write import WriteRefused, write_all
 
 DUPLICATES = "duplicates"
 

@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from .output import ServiceResult
+from build_tools.importer.output import ServiceResult
 
 MAPPED, GUESSED, FILL_IN = "mapped", "guessed", "to fill in"
 _NOTE_FIELD = re.compile(r"^([a-z_]+(?:\.[a-z_]+)*)(?:\[\d+\])?:")

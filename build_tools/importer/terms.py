@@ -11,12 +11,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from ..problems import Severity
-from ..safe_yaml import parse_yaml
-from ..schema import vocabulary
-from .convert import Conversion
-from .record import UNMAPPED_TERM
-from .values import term_key
+from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.importer.feeds.convert import Conversion
+from build_tools.importer.feeds.record import UNMAPPED_TERM
+from build_tools.importer.feeds.values import term_key
+from build_tools.problems import Severity
+from build_tools.schema import vocabulary
 
 DEFAULT_TERMS = Path(__file__).with_name("terms.yaml")
 TermMap = dict[str, dict[str, tuple[str, ...]]]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Provider
-from .document import PDF_FILE, PRINT_PAGE, Settings, made_on, render_document
-from .pdf import write_pdf
-from .sources import SourcePage, in_nav_order
+from build_tools.model import Provider
+from build_tools.printable.document import PDF_FILE, PRINT_PAGE, Settings, made_on, render_document
+from build_tools.printable.pdf import write_pdf
+from build_tools.printable.sources import SourcePage, in_nav_order
 
 
 def write_printable(

@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from html import escape
 
-from ..cards import card_facts
-from ..links import mailto_href
-from ..model import Contact, Provider
-from ..pages import delivery_text, long_date, schedule_text
-from ..phrases import in_sentence
-from ..schema import vocabulary, vocabulary_extra
+from build_tools.directory.cards import card_facts
+from build_tools.model import Contact, Provider
+from build_tools.schema import vocabulary, vocabulary_extra
+from build_tools.text.dates import long_date
+from build_tools.text.links import mailto_href
+from build_tools.text.phrases import in_sentence
+from build_tools.text.wording import delivery_text, schedule_text
 
 DIRECTORY_ID = "directory"
 

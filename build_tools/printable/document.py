@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from html import escape
 from importlib.resources import files
 
-from ..clock import build_day
-from ..csp import standalone_page_policy
-from ..model import Provider
-from ..pages import long_date
-from .directory import DIRECTORY_ID, directory_part, sections
-from .sources import Linker, SourcePage, fit_page
+from build_tools.clock import build_day
+from build_tools.model import Provider
+from build_tools.pages.csp import standalone_page_policy
+from build_tools.printable.directory import DIRECTORY_ID, directory_part, sections
+from build_tools.printable.sources import Linker, SourcePage, fit_page
+from build_tools.text.dates import long_date
 
 PRINT_PAGE = "local-offer-print.html"
 PDF_FILE = "local-offer.pdf"

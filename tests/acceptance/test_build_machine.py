@@ -17,8 +17,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
+from build_tools.files.source_files import links_in, links_message
 from build_tools.site import CONFIG
-from build_tools.source_files import links_in, links_message
 from tests.support import FIXTURE_PROVIDERS, REPO_ROOT
 
 # Extensions that only turn Markdown into HTML. Never add one that includes files

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from build_tools.site import ROOT, build_site
+from build_tools.paths import ROOT
+from build_tools.site import build_site
 from tests.acceptance.test_site_pages import FIXTURE_PROVIDERS, facts, pages_of
 from tests.projects import project_with_page
 

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 import pytest
 
 from build_tools.clock import build_day
-from build_tools.dates import long_date
+from build_tools.text.dates import long_date
 from tests.sites import html_pages, page_url_path
 
 FOOTER_LINKS = {

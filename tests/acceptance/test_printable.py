@@ -16,8 +16,8 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-from build_tools.catalog import load_catalog
 from build_tools.clock import build_day
+from build_tools.entries.catalog import load_catalog
 from build_tools.printable.directory import sections
 from build_tools.printable.document import PDF_FILE, PRINT_PAGE
 from tests.support import REPO_ROOT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.output_folders import SITE
+from build_tools.files.output_folders import SITE
 from build_tools.site import build_site
 from tests.support import FIXTURE_PROVIDERS
 

@@ -16,10 +16,10 @@ from posixpath import normpath
 import pytest
 
 from build_tools.bench.generate import generate_providers
-from build_tools.browse import facets
-from build_tools.catalog import load_catalog
+from build_tools.directory.browse import facets
+from build_tools.entries.catalog import load_catalog
+from build_tools.search.word_index import words_of
 from build_tools.site import build_site
-from build_tools.word_index import words_of
 
 COUNT = 1000
 DIRECTORY = "services/"

@@ -7,7 +7,7 @@ import itertools
 import json
 from pathlib import Path
 
-from build_tools.word_index import words_of
+from build_tools.search.word_index import words_of
 
 
 def word_pages(site: Path, word: str) -> set[int]:

@@ -25,11 +25,11 @@ import yaml
 from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, FrameLocator, Page, expect
 
-from build_tools.cms import LOCAL_ENV
-from build_tools.cms_local import DECAP_SERVER, proxy_url, start_local_backend
+from build_tools.editor.cms import LOCAL_ENV
+from build_tools.editor.cms_local import DECAP_SERVER, proxy_url, start_local_backend
+from build_tools.entries.validate import validate_files
 from build_tools.problems import CATALOGUE
 from build_tools.site import build_site
-from build_tools.validate import validate_files
 from tests.support import REPO_ROOT
 
 from .conftest import DESKTOP, PageWatch

@@ -1,6 +1,6 @@
 """The Content Security Policy in Chromium: every kind of page works under it, with no violation.
 
-The policy is a meta tag in every page (build_tools/csp.py). Chromium reports each thing it
+The policy is a meta tag in every page (build_tools/pages/csp.py). Chromium reports each thing it
 blocks as a securitypolicyviolation event and a console message; both are collected here. The
 directory and search pages are used, so Pagefind's script, worker and WebAssembly all run.
 """

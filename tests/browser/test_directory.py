@@ -11,9 +11,9 @@ import pytest
 import snowballstemmer
 from playwright.sync_api import Page, expect
 
-from build_tools.catalog import load_catalog
+from build_tools.entries.catalog import load_catalog
 from build_tools.model import Provider
-from build_tools.word_index import service_search_page, words_of
+from build_tools.search.word_index import service_search_page, words_of
 from tests.support import REPO_ROOT
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from build_tools.catalog import load_catalog
+from build_tools.entries.catalog import load_catalog
 from build_tools.schema import vocabulary, vocabulary_extra
 from tests.support import REPO_ROOT
 

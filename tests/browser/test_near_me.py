@@ -14,10 +14,10 @@ import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, Page, expect
 
-from build_tools.catalog import load_catalog
+from build_tools.directory.filters import needs_of
+from build_tools.directory.places import Point, district_centres, nearest_miles, service_points
+from build_tools.entries.catalog import load_catalog
 from build_tools.model import Provider
-from build_tools.places import Point, district_centres, nearest_miles, service_points
-from build_tools.search_index import needs_of
 from tests.support import REPO_ROOT
 
 from .conftest import DESKTOP, PageWatch

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from build_tools.offline import KEPT_SUFFIXES, OFFLINE_ZIP
+from build_tools.exports.offline import KEPT_SUFFIXES, OFFLINE_ZIP
 from tests.acceptance.test_site_pages import facts
 
 pytestmark = pytest.mark.browser

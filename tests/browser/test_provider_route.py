@@ -13,8 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from build_tools.form_words import PAGE_ORDER
-from build_tools.formspec import form_fields, walk
+from build_tools.submit.form_words import PAGE_ORDER
+from build_tools.submit.formspec import form_fields, walk
 from tests.support import REPO_ROOT
 
 from .conftest import DESKTOP, _context
@@ -196,7 +196,7 @@ def test_the_preview_matches_the_built_page(page: Page, sample_url: str) -> None
     contacts = (built_contacts.inner_text(), built_contacts.locator("a").evaluate_all(HREFS))
     built_glance = article.locator("dl.lo-glance").evaluate(FACTS)
     summary = article.locator("h1 ~ p:not(.lo-twin)").first.evaluate(PLAIN)
-    # Provider text sits in its own block (pages.provider_html), right after its heading.
+    # Provider text sits in its own block (wording.provider_html), right after its heading.
     description = article.locator(ABOUT.format(heading="h2")).first.evaluate(PLAIN)
 
     open_form(page, f"{sample_url}{FORM}?service={slug}")

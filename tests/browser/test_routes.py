@@ -14,7 +14,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from build_tools.catalog import load_catalog
+from build_tools.entries.catalog import load_catalog
 from build_tools.model import Provider
 from tests.support import REPO_ROOT
 

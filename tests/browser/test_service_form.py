@@ -16,9 +16,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 
-from build_tools.formspec import Field, form_fields
-from build_tools.safe_yaml import parse_yaml
-from build_tools.validate import validate_files
+from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.entries.validate import validate_files
+from build_tools.submit.formspec import Field, form_fields
 from tests.conftest import Cli
 from tests.support import INVALID_DIR, REPO_ROOT, VALID_DIR, provider_cases
 

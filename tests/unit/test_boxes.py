@@ -16,11 +16,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools import pages
+from build_tools.directory import service_page as pages
+from build_tools.entries.rules import check_entry
+from build_tools.entries.safe_yaml import parse_yaml
 from build_tools.model import provider_from_dict
-from build_tools.pages import simple_markdown
-from build_tools.rules import check_entry
-from build_tools.safe_yaml import parse_yaml
+from build_tools.text import wording
+from build_tools.text.wording import simple_markdown
 from tests.support import MINIMAL_ENTRY, REPO_ROOT, TODAY
 
 SPOOFS = [
@@ -139,8 +140,8 @@ def test_property_no_text_opens_a_box(text: str) -> None:
 
 
 def test_provider_text_has_a_renderer_without_any_extension() -> None:
-    assert pages._PROVIDER_MARKDOWN.registeredExtensions == []
-    processors = pages._PROVIDER_MARKDOWN.parser.blockprocessors
+    assert wording._PROVIDER_MARKDOWN.registeredExtensions == []
+    processors = wording._PROVIDER_MARKDOWN.parser.blockprocessors
     assert "admonition" not in processors and "defindent" not in processors
 
 

@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import yaml
 
-from build_tools.branding import branding_from, colour_problems, contact_page, contrast
-from build_tools.page_feedback import FeedbackSettings, feedback_links, feedback_settings
+from build_tools.guidance.branding import branding_from, colour_problems, contact_page, contrast
+from build_tools.guidance.page_feedback import FeedbackSettings, feedback_links, feedback_settings
 from tests.support import REPO_ROOT
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from build_tools.browse import DIRECTORY, PAGE_SIZE, browse_pages
+from build_tools.directory.browse import DIRECTORY, PAGE_SIZE, browse_pages
 from build_tools.model import provider_from_dict
 
 from .test_pages import entry

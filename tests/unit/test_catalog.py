@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from build_tools.catalog import load_catalog
+from build_tools.entries.catalog import load_catalog
 from tests.support import TODAY
 
 SITE_PROVIDERS = Path(__file__).resolve().parents[1] / "examples" / "site" / "providers"

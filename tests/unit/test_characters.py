@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools.characters import hidden_character, skeleton
+from build_tools.entries.validate import validate_files
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.write import export_files
 from build_tools.model import provider_from_dict
 from build_tools.problems import Severity
-from build_tools.validate import validate_files
+from build_tools.text.characters import hidden_character, skeleton
 from tests.injection import TEXT_FIELDS, base_entry, entry_errors, with_value
 from tests.support import MINIMAL_ENTRY, TODAY
 

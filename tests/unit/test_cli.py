@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.safe_yaml import parse_yaml
-from build_tools.validate import validate_files
+from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.entries.validate import validate_files
 from tests.conftest import Cli
 from tests.support import INVALID_DIR, MINIMAL_ENTRY, REPO_ROOT, TODAY_ARG, VALID_DIR
 

@@ -11,9 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from build_tools import admin, cms, cms_local
-from build_tools.formspec import ID_FIELD, Field, form_fields, help_text
+from build_tools.editor import admin, cms, cms_local
+from build_tools.paths import EDITOR_ASSETS
 from build_tools.problems import CATALOGUE
+from build_tools.submit.formspec import ID_FIELD, Field, form_fields, help_text
 from tests.support import REPO_ROOT
 
 CONTENT = REPO_ROOT / "content"
@@ -75,7 +76,7 @@ def test_field_checks_speak_plain_english() -> None:
 
 def test_new_services_get_an_identifier_from_the_editor() -> None:
     assert _by_name(_collection("providers")["fields"])["id"]["widget"] == "uuid"
-    script = (cms.ROOT / "build_tools" / "admin_assets" / "admin.js").read_text(encoding="utf-8")
+    script = (EDITOR_ASSETS / "admin.js").read_text(encoding="utf-8")
     assert 'registerWidget("uuid"' in script
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from build_tools.branding import Branding
-from build_tools.content import (
+from build_tools.easy_read.pictures import PICTURES, picture_file
+from build_tools.guidance.branding import Branding
+from build_tools.guidance.glossary import Entry, Glossary
+from build_tools.model import provider_from_dict
+from build_tools.pages.guidance_pages import (
     ContentContext,
     easy_read_twins,
     generated_pages,
@@ -14,9 +17,6 @@ from build_tools.content import (
     pictures_used,
     prepare_markdown,
 )
-from build_tools.glossary import Entry, Glossary
-from build_tools.model import provider_from_dict
-from build_tools.pictures import PICTURES, picture_file
 from tests.support import REPO_ROOT, TODAY
 from tests.unit.test_pages import entry
 

@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-from build_tools.content_files import file_reason, refused_files, refused_message
+from build_tools.guidance.content_files import file_reason, refused_files, refused_message
 from build_tools.site import CONFIG
 from tests.support import FIXTURE_PROVIDERS, REPO_ROOT
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from build_tools.csp import header_policy, inline_script_hashes, meta_policy, script_hash
+from build_tools.pages.csp import header_policy, inline_script_hashes, meta_policy, script_hash
 
 THEME = (
     '<script>__md_scope=new URL("..",location)</script>\n'

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from build_tools import docs
+from build_tools.guidance import reference as docs
 from build_tools.problems import CATALOGUE
 from build_tools.schema import load_schema, resolve
 from tests.conftest import Cli

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.easy_read import (
+from build_tools.easy_read.rows import (
     check_easy_read,
     render_easy_read,
     sentences,
     unexplained_abbreviations,
     word_count,
 )
-from build_tools.glossary import Entry, Glossary, load_glossary
+from build_tools.guidance.glossary import Entry, Glossary, load_glossary
 from tests.support import REPO_ROOT
 
 GLOSSARY = Glossary(

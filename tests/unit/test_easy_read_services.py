@@ -6,15 +6,15 @@ import datetime as dt
 
 import pytest
 
-from build_tools.catalog import load_catalog
-from build_tools.easy_read import check_easy_read, unexplained_abbreviations
-from build_tools.easy_read_services import (
+from build_tools.easy_read.rows import check_easy_read, unexplained_abbreviations
+from build_tools.easy_read.services import (
     CATEGORY_LINES,
     NEED_LINES,
     ROUTE_LINES,
     render_easy_read_service,
 )
-from build_tools.glossary import load_glossary
+from build_tools.entries.catalog import load_catalog
+from build_tools.guidance.glossary import load_glossary
 from build_tools.model import provider_from_dict
 from build_tools.schema import vocabulary
 from tests.support import REPO_ROOT, TODAY

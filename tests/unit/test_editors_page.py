@@ -9,14 +9,14 @@ from html.parser import HTMLParser
 import markdown
 from mkdocs.utils.meta import get_data
 
-from build_tools.catalog import load_catalog
-from build_tools.editors_page import (
+from build_tools.entries.catalog import load_catalog
+from build_tools.reports.editors_page import (
     coverage_chart,
     coverage_summary,
     data_report_page,
     render_data_report,
 )
-from build_tools.freshness import Count, Coverage, Entry, freshness_report
+from build_tools.reports.freshness import Count, Coverage, Entry, freshness_report
 from tests.support import FIXTURE_PROVIDERS, TODAY
 
 AREAS = Coverage(

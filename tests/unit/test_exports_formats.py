@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from build_tools.catalog import load_catalog
+from build_tools.entries.catalog import load_catalog
 from build_tools.exports.crawl import dated_sitemap, gzipped, robots_txt
 from build_tools.exports.feed import ATOM, atom_feed
 from build_tools.exports.jsonld import script_tag, service_jsonld, service_type

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from build_tools.catalog import load_catalog
+from build_tools.entries.catalog import load_catalog
 from build_tools.exports.api import api_documents
 from build_tools.exports.ids import part_id
 from build_tools.exports.oruk import EXTENSION

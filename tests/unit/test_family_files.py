@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from build_tools.family import family_files
+from build_tools.directory.near_me import example_postcode, near_me_data, near_me_fields
+from build_tools.directory.shortlist import SHORTLIST_PAGE, service_record, shortlist_page
+from build_tools.directory.tool_files import family_files
 from build_tools.model import Contact, Location
-from build_tools.near_me import example_postcode, near_me_data, near_me_fields
-from build_tools.shortlist import SHORTLIST_PAGE, service_record, shortlist_page
 from tests.unit.family_helpers import provider
 
 HALL = Location("Hall", "1 Road", "Stourbridge", "DY8 1AW", 52.4563, -2.14821)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from build_tools.branding import Branding
-from build_tools.feedback import check_freshness, load_feedback, render_feedback_page
+from build_tools.guidance.branding import Branding
+from build_tools.guidance.feedback import check_freshness, load_feedback, render_feedback_page
 from tests.support import REPO_ROOT
 
 GOOD = """\

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from build_tools.form_words import HIDDEN, PAGE_ORDER, form_hint, page_ordered
-from build_tools.formspec import form_fields, walk
 from build_tools.schema import load_schema
-from build_tools.service_form import FormSettings, form_html
+from build_tools.submit.form_words import HIDDEN, PAGE_ORDER, form_hint, page_ordered
+from build_tools.submit.formspec import form_fields, walk
+from build_tools.submit.service_form import FormSettings, form_html
 
 TECHNICAL = re.compile(
     r"YAML|JSON|HH:MM|YYYY|latitude|longitude|\btrue\b|\bfalse\b|Markdown|HTML|UUID|"

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from build_tools.catalog import load_catalog
-from build_tools.freshness import (
+from build_tools.entries.catalog import load_catalog
+from build_tools.reports.freshness import (
     GAP_AT_MOST,
     Entry,
     coverage,
@@ -22,7 +22,7 @@ from build_tools.freshness import (
     one_year_after,
     reviews,
 )
-from build_tools.freshness_render import render_json, render_markdown, render_text
+from build_tools.reports.freshness_render import render_json, render_markdown, render_text
 from tests.conftest import Cli
 from tests.support import FIXTURE_PROVIDERS, MINIMAL_ENTRY, TODAY, TODAY_ARG
 

@@ -11,10 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from build_tools.entries.safe_yaml import YamlDocument, parse_yaml
+from build_tools.entries.validate import validate_files
 from build_tools.problems import CATALOGUE, Problem, Severity
-from build_tools.safe_yaml import YamlDocument, parse_yaml
 from build_tools.schema import provider_validator, quick_validator
-from build_tools.validate import validate_files
 from tests.support import MINIMAL_ENTRY, REPO_ROOT, TODAY
 
 SEVERITY = {code.code: code.severity for code in CATALOGUE}

@@ -18,11 +18,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from build_tools.cli_submit import _one_line
-from build_tools.freshness import freshness_report
-from build_tools.freshness_render import render_markdown
-from build_tools.github_text import JOINER, inert_line, inert_markdown
-from build_tools.submission import build_submission, render_issue_comment, render_pr_body
+from build_tools.cli.submit import _one_line
+from build_tools.reports.freshness import freshness_report
+from build_tools.reports.freshness_render import render_markdown
+from build_tools.submit.submission import build_submission, render_issue_comment, render_pr_body
+from build_tools.text.github_text import JOINER, inert_line, inert_markdown
 from tests.issue_bodies import github_issue_body
 from tests.support import FIXTURE_PROVIDERS, TODAY
 

@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 import yaml
 
-from build_tools.importer.html_text import to_markdown
-from build_tools.importer.record import Record
+from build_tools.entries.rules import check_markdown
+from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.entries.validate import validate_files
+from build_tools.importer.feeds.html_text import to_markdown
+from build_tools.importer.feeds.record import Record
+from build_tools.importer.feeds.sources import services_in
+from build_tools.importer.feeds.values import age, choice, clock, phone, postcode, routes_from_text
 from build_tools.importer.run import ImportReport, import_feed
-from build_tools.importer.sources import services_in
-from build_tools.importer.values import age, choice, clock, phone, postcode, routes_from_text
-from build_tools.rules import check_markdown
-from build_tools.safe_yaml import parse_yaml
-from build_tools.validate import validate_files
 from tests import oruk_profile
 from tests.support import REPO_ROOT, TODAY
 

@@ -16,12 +16,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from build_tools.cli import main
+from build_tools.cli.main import main
+from build_tools.importer.feeds.survey import match_question
+from build_tools.importer.feeds.values import first_real_sentence
 from build_tools.importer.run import ImportReport, import_feed
 from build_tools.importer.summary import FILL_IN, GUESSED, MAPPED, report_data, report_markdown
-from build_tools.importer.survey import match_question
 from build_tools.importer.terms import load_term_map
-from build_tools.importer.values import first_real_sentence
 from tests.support import REPO_ROOT, TODAY
 
 FIXTURES = REPO_ROOT / "tests" / "examples" / "oruk"

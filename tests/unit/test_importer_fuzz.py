@@ -10,12 +10,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools.importer.html_text import to_markdown
+from build_tools.entries.rules import check_markdown
+from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.importer.feeds.html_text import to_markdown
+from build_tools.importer.feeds.sources import Found
 from build_tools.importer.output import render
 from build_tools.importer.run import convert
-from build_tools.importer.sources import Found
-from build_tools.rules import check_markdown
-from build_tools.safe_yaml import parse_yaml
 from tests.support import TODAY
 
 FUZZ = settings(max_examples=100, deadline=dt.timedelta(seconds=5))

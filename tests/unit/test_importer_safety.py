@@ -9,11 +9,11 @@ from typing import Any
 
 import pytest
 
+from build_tools.files.output_folders import IMPORT, mark_output_folder
 from build_tools.importer import run
-from build_tools.importer.html_text import to_markdown
+from build_tools.importer.feeds.html_text import to_markdown
 from build_tools.importer.run import ImportFailed, import_feed
 from build_tools.importer.write import WriteRefused, write_all
-from build_tools.output_folders import IMPORT, mark_output_folder
 from tests.support import TODAY
 
 FIXTURES = Path(__file__).resolve().parents[1] / "examples" / "oruk"

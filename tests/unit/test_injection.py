@@ -22,17 +22,18 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from build_tools.cards import service_card
-from build_tools.easy_read_services import render_easy_read_service
+from build_tools.directory.cards import service_card
+from build_tools.directory.service_page import render_service_page
+from build_tools.easy_read.services import render_easy_read_service
 from build_tools.exports.api import api_documents
 from build_tools.exports.feed import ATOM, atom_feed
 from build_tools.exports.jsonld import script_tag, service_jsonld
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.spreadsheet import services_csv
-from build_tools.glossary import load_glossary
+from build_tools.guidance.glossary import load_glossary
 from build_tools.model import Provider, provider_from_dict
-from build_tools.pages import render_service_page, simple_markdown
-from build_tools.safe_html import clean_page_html, escape_page_meta
+from build_tools.text.safe_html import clean_page_html, escape_page_meta
+from build_tools.text.wording import simple_markdown
 from tests.injection import corpus, hostile_entry, unsafe_html
 from tests.support import REPO_ROOT, TODAY
 

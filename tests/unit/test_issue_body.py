@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from build_tools.formspec import form_fields, walk
-from build_tools.issue_body import convert, read_answers, sections, ticked, unfence
+from build_tools.submit.formspec import form_fields, walk
+from build_tools.submit.issue_body import convert, read_answers, sections, ticked, unfence
 from tests.issue_bodies import github_issue_body
 from tests.support import REPO_ROOT
 

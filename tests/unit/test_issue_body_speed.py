@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools.issue_body import read_answers, sections, ticked, unfence
-from build_tools.issue_form import questions
+from build_tools.submit.issue_body import read_answers, sections, ticked, unfence
+from build_tools.submit.issue_form import questions
 
 MAX_BODY = 65_536
 # The patterns the parser used before: correct, but cubic (the fence) and quadratic (the others)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from build_tools import issue_form
-from build_tools.formspec import ID_FIELD, REVIEWED_FIELD, form_fields, walk
+from build_tools.submit import issue_form
+from build_tools.submit.formspec import ID_FIELD, REVIEWED_FIELD, form_fields, walk
 from tests.conftest import Cli
 from tests.support import REPO_ROOT
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from build_tools.safe_yaml import parse_yaml
+from build_tools.entries.safe_yaml import parse_yaml
 from build_tools.schema import load_schema
-from build_tools.submission import build_submission, render_issue_comment, render_pr_body
+from build_tools.submit.submission import build_submission, render_issue_comment, render_pr_body
 from tests.injection import corpus, unsafe_html
 from tests.issue_bodies import github_issue_body
 from tests.support import FIXTURE_PROVIDERS, TODAY

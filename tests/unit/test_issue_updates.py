@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.contact_changes import ContactChange, contact_changes
-from build_tools.submission import (
+from build_tools.submit.contact_changes import ContactChange, contact_changes
+from build_tools.submit.submission import (
     CONTACTS_HEADING,
     build_submission,
     render_pr_body,

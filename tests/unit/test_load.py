@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.load import (
+from build_tools.entries.load import (
     MAX_FILE_BYTES,
     find_provider_files,
     read_provider_file,

@@ -1,5 +1,5 @@
 """Mail injection (issue 15, finding 4): an email field holds one plain address, and every
-mailto:, tel: and sms: link the site writes is made by build_tools.links and holds one address.
+mailto:, tel: and sms: link the site writes is made by build_tools.text.links and holds one address.
 
 The reproduction: `email: support?bcc=spy@evil.example` passed validation, and the print page,
 the PDF and the shortlist page then wrote `mailto:support?bcc=spy@evil.example`.
@@ -19,13 +19,14 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-from build_tools.easy_read_services import render_easy_read_service
-from build_tools.links import PLAIN_ADDRESS, mailto_href, sms_href, tel_href
+from build_tools.directory.service_page import render_service_page
+from build_tools.directory.shortlist import service_record
+from build_tools.easy_read.services import render_easy_read_service
 from build_tools.model import provider_from_dict
-from build_tools.pages import render_service_page
 from build_tools.printable.directory import directory_part
-from build_tools.shortlist import service_record
+from build_tools.schema import PLAIN_ADDRESS
 from build_tools.site import CONFIG
+from build_tools.text.links import mailto_href, sms_href, tel_href
 from tests.injection import GLOSSARY, base_entry, entry_errors, with_value
 from tests.sites import html_pages
 from tests.support import FIXTURE_PROVIDERS, REPO_ROOT, TODAY

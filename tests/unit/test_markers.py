@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from build_tools.markers import expand_markers, parse_query
 from build_tools.model import provider_from_dict
+from build_tools.pages.markers import expand_markers, parse_query
 from tests.unit.test_pages import entry
 
 PAGE = "content/guidance/test.md"

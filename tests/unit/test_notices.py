@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from build_tools.catalog import load_catalog
-from build_tools.easy_read import link_contacts, render_easy_read
-from build_tools.easy_read_opening import check_opening, names_activity, what_it_is
-from build_tools.easy_read_services import render_easy_read_service
-from build_tools.glossary import load_glossary
+from build_tools.directory.notices import check_notices, service_notices
+from build_tools.directory.service_page import render_service_page
+from build_tools.easy_read.opening import check_opening, names_activity, what_it_is
+from build_tools.easy_read.rows import link_contacts, render_easy_read
+from build_tools.easy_read.services import render_easy_read_service
+from build_tools.entries.catalog import load_catalog
+from build_tools.guidance.glossary import load_glossary
 from build_tools.model import provider_from_dict
-from build_tools.notices import check_notices, service_notices
-from build_tools.pages import render_service_page
 from tests.support import REPO_ROOT, TODAY
 from tests.unit.test_pages import entry
 

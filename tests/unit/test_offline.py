@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.offline import file_link, offline_page, write_offline_copy
+from build_tools.exports.offline import file_link, offline_page, write_offline_copy
 
 
 @pytest.mark.parametrize(

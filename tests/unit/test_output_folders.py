@@ -15,8 +15,8 @@ import pytest
 
 from build_tools import site
 from build_tools.bench import run as bench
-from build_tools.cli_submit import MADE_BY
-from build_tools.output_folders import (
+from build_tools.cli.submit import MADE_BY
+from build_tools.files.output_folders import (
     IMPORT,
     SITE,
     OutputRefused,

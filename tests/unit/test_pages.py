@@ -12,14 +12,10 @@ import markdown
 import pytest
 from mkdocs.utils.meta import get_data
 
-from build_tools.links import tel_href
+from build_tools.directory.service_page import render_service_page
 from build_tools.model import provider_from_dict
-from build_tools.pages import (
-    age_text,
-    plain,
-    render_service_page,
-    simple_markdown,
-)
+from build_tools.text.links import tel_href
+from build_tools.text.wording import age_text, plain, simple_markdown
 
 TODAY = dt.date(2026, 11, 25)
 

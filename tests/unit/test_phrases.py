@@ -6,14 +6,14 @@ from __future__ import annotations
 import itertools
 import re
 
-from build_tools.catalog import load_catalog
-from build_tools.easy_read_services import render_easy_read_service
-from build_tools.glossary import load_glossary
-from build_tools.pages import render_service_page
-from build_tools.phrases import in_sentence, join_phrases
+from build_tools.directory.service_page import render_service_page
+from build_tools.directory.shortlist import service_record
+from build_tools.easy_read.services import render_easy_read_service
+from build_tools.entries.catalog import load_catalog
+from build_tools.guidance.glossary import load_glossary
 from build_tools.printable.directory import service_entry
 from build_tools.schema import vocabulary
-from build_tools.shortlist import service_record
+from build_tools.text.phrases import in_sentence, join_phrases
 from tests.support import REPO_ROOT, TODAY
 
 GLOSSARY, _ = load_glossary(REPO_ROOT / "content" / "glossary.yml", "glossary")

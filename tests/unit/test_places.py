@@ -6,8 +6,7 @@ import dataclasses
 
 import pytest
 
-from build_tools.model import Location
-from build_tools.places import (
+from build_tools.directory.places import (
     area_districts,
     area_name,
     district_centres,
@@ -17,6 +16,7 @@ from build_tools.places import (
     parse_postcode,
     service_points,
 )
+from build_tools.model import Location
 from tests.unit.family_helpers import provider
 
 

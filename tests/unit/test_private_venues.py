@@ -8,17 +8,17 @@ from pathlib import Path
 
 import yaml
 
+from build_tools.directory.near_me import near_me_json
+from build_tools.directory.service_page import render_service_page
+from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.entries.venue_rules import looks_like_a_home
 from build_tools.exports.api import api_documents
 from build_tools.exports.jsonld import service_jsonld
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.spreadsheet import services_csv
 from build_tools.importer.run import import_feed
 from build_tools.model import Provider, provider_from_dict
-from build_tools.near_me import near_me_json
-from build_tools.pages import render_service_page
-from build_tools.safe_yaml import parse_yaml
-from build_tools.service_form import public_entry
-from build_tools.venue_rules import looks_like_a_home
+from build_tools.submit.service_form import public_entry
 from tests import oruk_profile
 from tests.support import VALID_DIR
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from build_tools.raw_blocks import hold, restore
+from build_tools.pages.raw_blocks import hold, restore
 
 EXTENSIONS = ["admonition", "def_list", "attr_list", "md_in_html", "fenced_code", "toc", "tables"]
 CARDS = '<ol class="lo-results"><li class="lo-card"><h2><a href="a/">A &amp; B</a></h2></li></ol>'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.readability import (
+from build_tools.reports.readability import (
     MAX_SENTENCE_WORDS,
     TARGET_SCORE,
     guidance_pages,

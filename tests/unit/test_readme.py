@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.cli import main
+from build_tools.cli.main import main
 from tests.support import REPO_ROOT
 
 README = REPO_ROOT / "README.md"

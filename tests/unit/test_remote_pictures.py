@@ -19,9 +19,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
+from build_tools.guidance.remote_pictures import remote_addresses, remote_picture_problems
 from build_tools.printable.document import Settings, render_document
 from build_tools.printable.pdf import PrintableError, write_pdf
-from build_tools.remote_pictures import remote_addresses, remote_picture_problems
 from tests.projects import project_with_page
 from tests.support import FIXTURE_PROVIDERS
 

@@ -15,13 +15,13 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_tools.cards import service_card
-from build_tools.easy_read_services import render_easy_read_service
+from build_tools.directory.cards import service_card
+from build_tools.directory.service_page import render_service_page
+from build_tools.easy_read.services import render_easy_read_service
 from build_tools.exports.jsonld import script_tag, service_jsonld
 from build_tools.exports.publisher import Publisher
 from build_tools.model import provider_from_dict
-from build_tools.pages import render_service_page
-from build_tools.safe_html import clean_page_html
+from build_tools.text.safe_html import clean_page_html
 from tests.injection import (
     GLOSSARY,
     LINK_FIELDS,

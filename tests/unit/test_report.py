@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.load import LoadedFile
+from build_tools.entries.load import LoadedFile
+from build_tools.entries.problem_output import render_github, render_json, render_text, summary_line
+from build_tools.entries.validate import Report
 from build_tools.problems import Problem, Severity
-from build_tools.report import render_github, render_json, render_text, summary_line
-from build_tools.validate import Report
 
 
 def files(count: int) -> list[LoadedFile]:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.load import LoadedFile
+from build_tools.entries.load import LoadedFile
+from build_tools.entries.rules import check_entry, check_file_name
+from build_tools.entries.safe_yaml import parse_yaml
 from build_tools.problems import Problem
-from build_tools.rules import check_entry, check_file_name
-from build_tools.safe_yaml import parse_yaml
 from tests.support import MINIMAL_ENTRY, TODAY
 
 FILE = "providers/lye-online-parent-chat.yaml"

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.safe_html import clean_html, clean_page_html, escape_page_meta, mark_external_links
+from build_tools.text.safe_html import (
+    clean_html,
+    clean_page_html,
+    escape_page_meta,
+    mark_external_links,
+)
 
 REMOVED = [
     ("<script>alert(1)</script><p>ok</p>", "<p>ok</p>"),

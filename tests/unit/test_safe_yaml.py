@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from build_tools import safe_yaml
-from build_tools.problems import CATALOGUE, Problem
-from build_tools.safe_yaml import MAX_DEPTH, Position, YamlDocument, format_path, parse_yaml
+from build_tools.entries import safe_yaml
+from build_tools.entries.safe_yaml import MAX_DEPTH, YamlDocument, format_path, parse_yaml
+from build_tools.problems import CATALOGUE, Position, Problem
 
 FILE = "providers/example.yaml"
 

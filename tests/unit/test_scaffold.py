@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from build_tools.safe_yaml import parse_yaml
-from build_tools.scaffold import NewService, build_entry, render_entry, slug_for
-from build_tools.validate import check_document
+from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.entries.scaffold import NewService, build_entry, render_entry, slug_for
+from build_tools.entries.validate import check_document
 from tests.support import TODAY
 
 UUID = "0b7a4c1e-2d3f-4a5b-8c6d-7e8f9a0b1c2d"

@@ -9,9 +9,9 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from build_tools.safe_yaml import parse_yaml
+from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.entries.validate import check_document
 from build_tools.schema import load_schema, resolve
-from build_tools.validate import check_document
 from tests.support import TODAY
 
 ROOT = Path(__file__).resolve().parents[2]

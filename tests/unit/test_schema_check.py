@@ -8,10 +8,10 @@ import jsonschema_rs
 import pytest
 from jsonschema import Draft202012Validator
 
-from build_tools import schema_check
+from build_tools.entries import schema_check
+from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.entries.schema_check import check_against_schema, show_value
 from build_tools.problems import Problem
-from build_tools.safe_yaml import parse_yaml
-from build_tools.schema_check import check_against_schema, show_value
 from tests.support import MINIMAL_ENTRY
 
 FILE = "providers/lye-online-parent-chat.yaml"

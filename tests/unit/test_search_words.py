@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from build_tools.glossary import Entry, Glossary
-from build_tools.search_engine import guidance_search_page
-from build_tools.search_words import SEARCH_WORDS_FILE, WordGroups, load_search_words
-from build_tools.typo_index import deletions, near_files
-from build_tools.word_index import SearchPage, search_files, service_search_page
+from build_tools.guidance.glossary import Entry, Glossary
+from build_tools.search.search_words import SEARCH_WORDS_FILE, WordGroups, load_search_words
+from build_tools.search.typo_index import deletions, near_files
+from build_tools.search.word_index import SearchPage, search_files, service_search_page
+from build_tools.search.write import guidance_search_page
 from tests.support import REPO_ROOT
 from tests.unit.family_helpers import provider
 from tests.unit.test_word_index import lookup, places

@@ -10,11 +10,12 @@ from typing import Any
 
 import yaml
 
-from build_tools.catalog import load_catalog
-from build_tools.form_rules import form_spec
-from build_tools.formspec import ID_FIELD, form_fields, walk
-from build_tools.safe_yaml import parse_yaml
-from build_tools.service_form import (
+from build_tools.entries.catalog import load_catalog
+from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.entries.validate import check_document
+from build_tools.submit.form_rules import form_spec
+from build_tools.submit.formspec import ID_FIELD, form_fields, walk
+from build_tools.submit.service_form import (
     FormSettings,
     entry_files,
     form_html,
@@ -22,7 +23,6 @@ from build_tools.service_form import (
     form_spec_json,
     service_form_page,
 )
-from build_tools.validate import check_document
 from tests.support import FIXTURE_PROVIDERS, MINIMAL_ENTRY, TODAY
 
 SETTINGS = FormSettings("localoffer@dudley.example", "example-council/local-offer")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from types import SimpleNamespace
 
-from build_tools.shared_nav import SharedNav
+from build_tools.pages.shared_nav import SharedNav
 
 
 def relative(url: str, from_url: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from build_tools import site
-from build_tools.output_folders import SITE, mark_output_folder
+from build_tools.files.output_folders import SITE, mark_output_folder
 from tests.support import FIXTURE_PROVIDERS
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from build_tools.page_dates import front_matter_date, git_dates, last_updated
-from build_tools.strategy import (
+from build_tools.guidance.page_dates import front_matter_date, git_dates, last_updated
+from build_tools.guidance.strategy import (
     Strategy,
     expand_strategy,
     not_updated_problems,

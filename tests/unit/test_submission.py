@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.submission import (
+from build_tools.submit.submission import (
     build_submission,
     markdown_text,
     render_issue_comment,

@@ -13,9 +13,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools import cli_submit
-from build_tools.cli_submit import MADE_BY
-from build_tools.submission import build_submission, render_pr_body
+from build_tools.cli import submit as cli_submit
+from build_tools.cli.submit import MADE_BY
+from build_tools.submit.submission import build_submission, render_pr_body
 from tests.conftest import Cli
 from tests.issue_bodies import github_issue_body
 from tests.support import FIXTURE_PROVIDERS, MINIMAL_ENTRY, TODAY, TODAY_ARG

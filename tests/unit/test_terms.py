@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from build_tools.glossary import Entry, Glossary, abbreviations_in, render_glossary_page
-from build_tools.terms import explain_first_use
+from build_tools.guidance.glossary import Entry, Glossary, abbreviations_in, render_glossary_page
+from build_tools.guidance.terms import explain_first_use
 
 GLOSSARY = Glossary(
     (

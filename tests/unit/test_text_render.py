@@ -18,11 +18,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools import pages, rules, text_render
+from build_tools.directory import service_page as pages
+from build_tools.directory.service_page import render_service_page
+from build_tools.entries import rules
+from build_tools.entries.scaffold import dump_entry
 from build_tools.model import provider_from_dict
-from build_tools.pages import render_service_page, simple_markdown
-from build_tools.scaffold import dump_entry
-from build_tools.text_render import (
+from build_tools.text import text_render
+from build_tools.text.text_render import (
     EXTENSIONS,
     LONGEST_FIELD,
     STACK_BUDGET,
@@ -30,6 +32,7 @@ from build_tools.text_render import (
     needs_rendering,
     render_field,
 )
+from build_tools.text.wording import simple_markdown
 from tests.injection import base_entry, entry_errors, with_value
 from tests.support import FIXTURE_PROVIDERS, REPO_ROOT, TODAY
 from tests.unit.test_injection import to_html
@@ -254,7 +257,7 @@ def test_should_validation_miss_one_the_build_stops_with_a_clear_error(
     cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Defence in depth: with the render check switched off, the entry reaches the build's own
-    # renderer. Provider text is rendered without extensions now (pages.provider_html), which
+    # renderer. Provider text is rendered without extensions now (wording.provider_html), which
     # these definition lines no longer exhaust, so a renderer that runs out of stack on them
     # stands in for the next construct nobody has found yet. The build names the page and
     # stops, with no traceback.

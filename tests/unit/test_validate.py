@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import validate
+from build_tools.entries import validate
+from build_tools.entries.validate import MAX_PROBLEMS_PER_FILE, validate_files
 from build_tools.problems import Severity
-from build_tools.validate import MAX_PROBLEMS_PER_FILE, validate_files
 from tests.support import EXAMPLES, MINIMAL_ENTRY, TODAY
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 
-from build_tools.search_engine import guidance_search_page
-from build_tools.word_index import (
+from build_tools.search.word_index import (
     SearchPage,
     search_files,
     service_search_page,
     text_of_html,
     words_of,
 )
+from build_tools.search.write import guidance_search_page
 from tests.unit.family_helpers import provider
 
 

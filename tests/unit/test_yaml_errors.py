@@ -6,7 +6,7 @@ provider file; these tests pin the cases that a golden cannot show on its own.
 
 from __future__ import annotations
 
-from build_tools.safe_yaml import parse_yaml
+from build_tools.entries.safe_yaml import parse_yaml
 
 
 def _only_problem(text: str) -> tuple[int, str]:

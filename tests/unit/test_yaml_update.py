@@ -1,8 +1,8 @@
-"""build_tools.round_trip: a provider file takes new values and keeps everything else."""
+"""build_tools.submit.yaml_update: a provider file takes new values and keeps everything else."""
 
 from __future__ import annotations
 
-from build_tools.round_trip import updated_text
+from build_tools.submit.yaml_update import updated_text
 
 ORIGINAL = """\
 # Our team looks after this file.

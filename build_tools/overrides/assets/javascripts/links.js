@@ -6,7 +6,7 @@
 // (some mail programs decode `a%2Cb` to `a,b` and write to both): validation refuses such
 // addresses before they get here.
 
-// The same pattern as PLAIN_ADDRESS in build_tools/links.py (a unit test keeps them equal).
+// The same pattern as PLAIN_ADDRESS in build_tools/schema.py (a unit test keeps them equal).
 export const PLAIN_ADDRESS = /^(?:[A-Za-z0-9_+'-]+(?:\.[A-Za-z0-9_+'-]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/;
 const ADDRESS_KEEP = /^[A-Za-z0-9@.+_-]$/;
 

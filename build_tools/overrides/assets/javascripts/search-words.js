@@ -1,10 +1,10 @@
-// Looking a family's words up in the site's word index (build_tools/word_index.py), and
+// Looking a family's words up in the site's word index (build_tools/search/word_index.py), and
 // ranking the pages found. Used by finder.js.
 //
 // Each word costs one small file, search/words/<first two letters>.json. A word the index
 // does not hold is matched as the start of longer words (so results come while a family is
 // still typing), and failing that, as a typo: the site's words one letter away (wrong,
-// missing, extra or swapped), found through search/near/ (build_tools/typo_index.py), which
+// missing, extra or swapped), found through search/near/ (build_tools/search/typo_index.py), which
 // costs at most three more small files, and only for that word.
 
 // A word in a page's name or title counts most; then in what it is about (a service's summary

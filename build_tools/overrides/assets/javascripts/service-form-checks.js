@@ -1,7 +1,7 @@
 // The checks of the "Add or update your service" form. Pure functions, no page access.
 //
 // Every rule comes from the form's spec, which the build generates from the provider schema and
-// the rules of `localoffer validate` (build_tools/form_rules.py): required fields, lengths,
+// the rules of `localoffer validate` (build_tools/submit/form_rules.py): required fields, lengths,
 // patterns, ranges and list sizes per field; "at least one of" rules per group; and the checks
 // across fields. A problem is returned as { path, message }, where path names the field in the
 // entry: ["contacts", 0, "phone"], or ["contacts", 0] for the whole contact.
@@ -162,7 +162,7 @@ function markdownProblem(spec, text, label) {
   return null;
 }
 
-// The rules of `localoffer validate` that look at more than one field (build_tools/rules.py).
+// The rules of `localoffer validate` that look at more than one field (build_tools/entries/rules.py).
 function checkAcross(spec, entry, problems) {
   const { messages } = spec;
   const ages = entry.age_range || {};

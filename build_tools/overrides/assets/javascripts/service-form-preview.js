@@ -1,6 +1,6 @@
 // The live preview of the "Add or update your service" form: the service's card and page as
 // families will see them, built in the browser with the same sections, headings and words as
-// the site's own page (build_tools/pages.py) and card (build_tools/cards.py). A browser test
+// the site's own page (build_tools/directory/service_page.py) and card (build_tools/directory/cards.py). A browser test
 // compares the preview with the built page for a sample service.
 //
 // Every value is set as textContent, never as HTML: provider text cannot add markup here, just
@@ -30,7 +30,7 @@ function listWords(values, labels, joiner = ", ") {
   return (values || []).map((value) => labels[value] || value).join(joiner);
 }
 
-// Phrases joined into one sentence, as build_tools/phrases.py joins them: every label after the
+// Phrases joined into one sentence, as build_tools/text/phrases.py joins them: every label after the
 // first loses its capital (unless it starts with an abbreviation or "I"), and a list of three or
 // more whose items have commas of their own is set apart with semicolons.
 function inSentence(phrase) {
@@ -133,7 +133,7 @@ function inline(parent, text) {
 }
 
 // Wrapped in <div class="lo-provider-text">, as the service page wraps provider text
-// (pages.provider_html), so the preview has the page's structure and styles.
+// (wording.provider_html), so the preview has the page's structure and styles.
 function markdown(text) {
   const wrapper = el("div", undefined, "lo-provider-text");
   const blocks = [];

@@ -1,0 +1,211 @@
+"""The directory and its browse pages, which work without JavaScript. Pure functions.
+
+`browse_pages(providers)` returns {source path: Markdown} for:
+- services/index.md, the directory: links to every browse list, with counts;
+- services/<facet>/<value>/index.md (and page-2/, page-3/, ...): paginated lists of service cards,
+  for each type of provision, need, age band and area.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from slugify import slugify
+
+from build_tools.directory.cards import card_list, service_card
+from build_tools.directory.filters import areas_of, need_choices, needs_of, venue_areas_of
+from build_tools.directory.near_me import example_postcode
+from build_tools.directory.search_forms import RESULTS_PER_BATCH, FirstResults, directory_finder
+from build_tools.model import Provider, directory_order
+from build_tools.schema import vocabulary, vocabulary_extra
+from build_tools.text.wording import plain
+
+PAGE_SIZE = 50
+DIRECTORY = "services/index.md"
+# The directory runs the finder script, and is a way into the services, not a search result.
+DIRECTORY_FRONT_MATTER = ("---", "template: finder.html", "search:", "  exclude: true", "---", "")
+AGE_BANDS: dict[str, tuple[int, int]] = {
+    "0-4": (0, 4),
+    "5-10": (5, 10),
+    "11-15": (11, 15),
+    "16-18": (16, 18),
+    "19-25": (19, 25),
+}
+
+
+_AGE_LABELS = {band: f"{band.replace('-', ' to ')} years" for band in AGE_BANDS}
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One way to browse: a URL segment, a heading, and which values a provider has."""
+
+    segment: str
+    heading: str
+    labels: dict[str, str]
+    values_of: Callable[[Provider], tuple[str, ...]]
+    groups: dict[str, dict[str, Any]] | None = None
+    # For areas: the values where a service happens (a venue there), apart from those it is
+    # only open to, so a family (and the editors' coverage counts) can tell the two apart.
+    here_of: Callable[[Provider], tuple[str, ...]] | None = None
+
+
+def age_bands_of(provider: Provider) -> tuple[str, ...]:
+    return tuple(
+        band
+        for band, (low, high) in AGE_BANDS.items()
+        if provider.min_age <= high and provider.max_age >= low
+    )
+
+
+def facets() -> list[Facet]:
+    """The browse facets, in the order the directory lists them."""
+    needs = need_choices()
+    return [
+        Facet(
+            "type",
+            "Type of provision",
+            vocabulary("categories"),
+            lambda p: p.categories,
+            vocabulary_extra("x-groups", "categories"),
+        ),
+        Facet("need", "Need", needs, needs_of),
+        Facet("age", "Age", _AGE_LABELS, age_bands_of),
+        Facet("area", "Area", vocabulary("service_areas"), areas_of, here_of=venue_areas_of),
+    ]
+
+
+def value_slug(value: str) -> str:
+    return slugify(value) or "other"
+
+
+def _pages_of(items: list[Provider]) -> Iterator[tuple[int, int, list[Provider]]]:
+    total = max(1, -(-len(items) // PAGE_SIZE))
+    for number in range(1, total + 1):
+        yield number, total, items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+
+
+def _list_page(
+    facet: Facet, value: str, number: int, total: int, items: list[Provider], count: int
+) -> str:
+    label = facet.labels[value]
+    depth = 3 if number == 1 else 4  # services/<facet>/<value>/[page-N/]index.md
+    up = "../" * depth
+    title = f"{facet.heading}: {label}"
+    # Lists repeat what the service pages say: keep them out of the search index.
+    lines = ["---", "search:", "  exclude: true", "---", "", f"# {plain(title)}", ""]
+    noun = "service" if count == 1 else "services"
+    page_note = f" This is page {number} of {total}." if total > 1 else ""
+    lines += [f"{count} {noun}.{page_note} [Back to the directory]({up}services/index.md)", ""]
+    # Card links are final URLs: MkDocs does not rewrite links inside raw HTML.
+    service_url = "../" * (depth - 1)
+    for heading, group in _by_where(facet, value, items):
+        if heading:
+            lines += [f"## {plain(heading)}", ""]
+        level = 3 if heading else 2
+        cards = [service_card(p, f"{service_url}{p.slug}/", heading_level=level) for p in group]
+        lines += [card_list(cards), ""]
+    lines += list(_pager(number, total))
+    return "\n".join(lines)
+
+
+def _by_where(
+    facet: Facet, value: str, items: list[Provider]
+) -> Iterator[tuple[str, list[Provider]]]:
+    """An area's services in two groups, those happening there first, each with a heading;
+    any other list as it is."""
+    if facet.here_of is None or value in ("dudley-borough", "outside-dudley"):
+        yield "", items
+        return
+    town = facet.labels[value]
+    here = [p for p in items if value in facet.here_of(p)]
+    elsewhere = [p for p in items if value not in facet.here_of(p)]
+    if here:
+        yield f"Happening in {town}", here
+    if elsewhere:
+        yield f"Also open to families in {town}", elsewhere
+
+
+def _happening_first(
+    here_of: Callable[[Provider], tuple[str, ...]], value: str, items: list[Provider]
+) -> list[Provider]:
+    return sorted(items, key=lambda provider: value not in here_of(provider))
+
+
+def _pager(number: int, total: int) -> Iterator[str]:
+    if total == 1:
+        return
+    links = []
+    if number > 1:
+        previous = "index.md" if number == 2 else f"page-{number - 1}/index.md"
+        links.append(f"[Previous page](../{previous})")
+    if number < total:
+        target = f"page-{number + 1}/index.md" if number == 1 else f"../page-{number + 1}/index.md"
+        links.append(f"[Next page]({target})")
+    yield "Pages: " + " | ".join(links)
+    yield ""
+
+
+def _list_path(facet: Facet, value: str, number: int) -> str:
+    folder = f"services/{facet.segment}/{value_slug(value)}"
+    return f"{folder}/index.md" if number == 1 else f"{folder}/page-{number}/index.md"
+
+
+def _directory_entry(facet: Facet, value: str, items: list[Provider]) -> str:
+    label = plain(facet.labels[value])
+    if not items:
+        return f"- {label} (none yet)"
+    count = f"{len(items)}"
+    if facet.here_of is not None and value not in ("dudley-borough", "outside-dudley"):
+        here = sum(value in facet.here_of(p) for p in items)
+        count = f"{here} happening there, {len(items)} open to families there"
+    return f"- [{label}]({facet.segment}/{value_slug(value)}/index.md) ({count})"
+
+
+def _first_results(providers: tuple[Provider, ...]) -> FirstResults:
+    """The directory's first cards, by name, written into the page (links from /services/)."""
+    first = directory_order(providers)[:RESULTS_PER_BATCH]
+    cards = tuple(service_card(p, f"{p.slug}/", heading_level=3) for p in first)
+    return FirstResults(cards, len(providers))
+
+
+def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str]:
+    """Every browse page and the directory, as {source path: Markdown}."""
+    pages: dict[str, str] = {}
+    directory = [
+        *DIRECTORY_FRONT_MATTER,
+        "# Find a service",
+        "",
+        # The count is in the results' status line: on a phone, the results come first.
+        directory_finder(example_postcode(providers), _first_results(providers)),
+        "",
+        "## Browse the services",
+        "",
+        "Choose a list. The lists work on any phone or computer, with or without JavaScript.",
+        "",
+    ]
+    for facet in facets():
+        directory += [f"### By {facet.heading.lower()}", ""]
+        groups = facet.groups or {"": {"label": "", "members": list(facet.labels)}}
+        index: dict[str, list[Provider]] = {value: [] for value in facet.labels}
+        for provider in providers:
+            for value in facet.values_of(provider):
+                if value in index:  # SEMH is listed under its broad area (need_choices)
+                    index[value].append(provider)
+        for group in groups.values():
+            if group["label"]:
+                directory += [f"#### {plain(group['label'])}", ""]
+            for value in group["members"]:
+                items = index[value]
+                if facet.here_of is not None:  # happening there first, across all pages
+                    items = _happening_first(facet.here_of, value, items)
+                directory.append(_directory_entry(facet, value, items))
+                for number, total, chunk in _pages_of(items) if items else ():
+                    pages[_list_path(facet, value, number)] = _list_page(
+                        facet, value, number, total, chunk, len(items)
+                    )
+            directory.append("")
+    pages[DIRECTORY] = "\n".join(directory)
+    return pages
