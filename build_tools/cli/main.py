@@ -11,6 +11,12 @@ from pathlib import Path
 import click
 
 from build_tools.cli.edit import edit_command
+from build_tools.cli.options import (
+    DEFAULT_PROVIDERS,
+    providers_folder,
+    providers_option,
+    today_option,
+)
 from build_tools.cli.output import RefusedOutput, check_output
 from build_tools.cli.report import report_group
 from build_tools.cli.submit import from_issue_command, issue_form_command
@@ -31,8 +37,6 @@ from build_tools.guidance import reference as docs
 from build_tools.paths import CONTENT
 from build_tools.schema import vocabulary
 
-DEFAULT_PROVIDERS = Path("providers")
-
 
 @dataclass(frozen=True)
 class ValidateOptions:
@@ -47,26 +51,6 @@ def run_validate(options: ValidateOptions) -> tuple[Report, str]:
     return report, RENDERERS[options.output_format](report)
 
 
-def _providers_folder(chosen: Path | None) -> Path:
-    """The providers folder to read, or a usage error that says how to name it."""
-    folder = chosen or DEFAULT_PROVIDERS
-    if not folder.is_dir():
-        raise click.UsageError(
-            f"There is no {folder}/ folder here. Run this from the project "
-            "folder, or name the folder with --providers."
-        )
-    return folder
-
-
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter("use the form YYYY-MM-DD, for example 2026-03-03") from None
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dudley-local-offer")
 def main() -> None:
@@ -75,15 +59,6 @@ def main() -> None:
     \b
     Exit codes: 0 all good, 1 problems found, 2 the command was used wrongly.
     """
-
-
-providers_option = click.option(
-    "--providers",
-    "providers_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="The folder of provider files (default: providers/).",
-)
 
 
 @main.command()
@@ -97,12 +72,7 @@ providers_option = click.option(
     show_default=True,
     help="text for people, json for programs, github for annotations on pull requests.",
 )
-@click.option(
-    "--today",
-    callback=_parse_date,
-    metavar="YYYY-MM-DD",
-    help="Check dates as if today were this day (default: today).",
-)
+@today_option("Check dates as if today were this day")
 def validate(
     paths: tuple[Path, ...], providers_dir: Path | None, output_format: str, today: dt.date
 ) -> None:
@@ -117,7 +87,7 @@ def validate(
       localoffer validate providers/castle-hill-speech-drop-in.yaml
       localoffer validate --format github
     """
-    chosen = paths or (_providers_folder(providers_dir),)
+    chosen = paths or (providers_folder(providers_dir),)
     report, text = run_validate(ValidateOptions(tuple(chosen), output_format, today))
     click.echo(text, nl=False)
     sys.exit(0 if report.ok else 1)
@@ -304,7 +274,7 @@ def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: boo
     """
     from build_tools.site import BuildFailed, build_site
 
-    folder = _providers_folder(providers_dir)
+    folder = providers_folder(providers_dir)
     if site_dir:  # refuse a folder it must not replace before the minutes a build takes
         check_output(lambda: check_output_folder(site_dir, SITE, (folder,)))
     # The on_config hook asks for the same catalog and gets this one back, not a second check.
@@ -381,12 +351,7 @@ def docs_command(check: bool) -> None:
     default=None,
     help="Your own copy of the taxonomy term list (default: build_tools/importer/terms.yaml).",
 )
-@click.option(
-    "--today",
-    callback=_parse_date,
-    metavar="YYYY-MM-DD",
-    help="Check dates as if today were this day (default: today).",
-)
+@today_option("Check dates as if today were this day")
 def import_oruk(
     source: Path,
     out_dir: Path,

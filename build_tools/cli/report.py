@@ -13,6 +13,11 @@ from pathlib import Path
 
 import click
 
+from build_tools.cli.options import (
+    providers_folder,
+    providers_option,
+    today_option,
+)
 from build_tools.entries.catalog import shown_providers
 from build_tools.entries.validate import validate_files
 from build_tools.reports import readability
@@ -43,22 +48,8 @@ def report_group() -> None:
     """
 
 
-def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value) if value else dt.date.today()
-    except ValueError:
-        raise click.BadParameter("use the form YYYY-MM-DD, for example 2026-03-03") from None
-
-
 @report_group.command(name="freshness")
-@click.option(
-    "--providers",
-    "providers_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("providers"),
-    show_default=True,
-    help="The folder of provider files.",
-)
+@providers_option
 @click.option(
     "--format",
     "output_format",
@@ -67,8 +58,8 @@ def _today(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.
     show_default=True,
     help="text for people, json for programs, markdown for a GitHub issue.",
 )
-@click.option("--today", callback=_today, metavar="YYYY-MM-DD", help="Report as if on this day.")
-def freshness_command(providers_dir: Path, output_format: str, today: dt.date) -> None:
+@today_option("Report as if on this day")
+def freshness_command(providers_dir: Path | None, output_format: str, today: dt.date) -> None:
     """Entries due for review, entries missing key information, and coverage gaps.
 
     Overdue means last checked more than 12 months ago; due soon, within 30 days. Coverage
@@ -79,7 +70,7 @@ def freshness_command(providers_dir: Path, output_format: str, today: dt.date) -
     Example:
       localoffer report freshness --format json > report.json
     """
-    validation = validate_files([providers_dir], today=today)
+    validation = validate_files([providers_folder(providers_dir)], today=today)
     report = freshness_report(
         entries_from(validation.files), shown_providers(validation, today), today
     )

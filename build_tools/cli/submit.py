@@ -13,6 +13,11 @@ from pathlib import Path
 
 import click
 
+from build_tools.cli.options import (
+    providers_folder,
+    providers_option,
+    today_option,
+)
 from build_tools.cli.output import RefusedOutput, check_output
 from build_tools.files.output_folders import check_output_file
 from build_tools.paths import ROOT
@@ -84,14 +89,7 @@ def _submission(body: str, providers_dir: Path, day: dt.date, site_url: str | No
 
 @click.command(name="from-issue")
 @click.argument("body_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--providers",
-    "providers_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=Path("providers"),
-    show_default=True,
-    help="The folder of provider files.",
-)
+@providers_option
 @click.option("--issue", type=int, default=None, help="The issue number, for the pull request.")
 @click.option(
     "--comment",
@@ -111,7 +109,7 @@ def _submission(body: str, providers_dir: Path, day: dt.date, site_url: str | No
     default=None,
     help="A file to append valid=, file=, name= and action= lines to ($GITHUB_OUTPUT).",
 )
-@click.option("--today", default=None, metavar="YYYY-MM-DD", help="The date it was checked.")
+@today_option("The date the entry was checked")
 @click.option(
     "--site-url",
     default=None,
@@ -120,12 +118,12 @@ def _submission(body: str, providers_dir: Path, day: dt.date, site_url: str | No
 )
 def from_issue_command(
     body_file: Path,
-    providers_dir: Path,
+    providers_dir: Path | None,
     issue: int | None,
     comment: Path | None,
     pr_body: Path | None,
     outputs: Path | None,
-    today: str | None,
+    today: dt.date,
     site_url: str | None,
 ) -> None:
     """Turn the body of an "Add or update a service" issue into a provider file.
@@ -140,12 +138,13 @@ def from_issue_command(
     Example:
       localoffer from-issue issue-body.md --issue 12 --comment comment.md --pr-body pr.md
     """
+    providers_dir = providers_folder(providers_dir)
     keep = (providers_dir,)
     for output in filter(None, (comment, pr_body)):
         check_output(partial(check_output_file, output, keep, made_by=MADE_BY))
     if outputs:  # appended to, as $GITHUB_OUTPUT is
         check_output(partial(check_output_file, outputs, keep))
-    day = dt.date.fromisoformat(today) if today else dt.date.today()
+    day = today
     body = body_file.read_bytes().decode("utf-8", errors="replace")
     submission = _submission(body, providers_dir, day, site_url)
     if outputs:
