@@ -16,6 +16,7 @@ from build_tools.directory.filters import FILTERS, MAX_AGE, MIN_AGE, Filter
 from build_tools.directory.near_me import FALLBACK_EXAMPLE, near_me_fields
 from build_tools.schema import vocabulary, vocabulary_extra
 from build_tools.search.word_index import STOP_WORDS_TEXT
+from build_tools.text.front_matter import front_matter
 
 RESULTS_PER_BATCH = 20
 
@@ -209,12 +210,7 @@ def search_page(service_count: int) -> str:
     """The Markdown of the search page, with its no-JavaScript notice."""
     return "\n".join(
         [
-            "---",
-            "template: finder.html",
-            "search:",
-            "  exclude: true",
-            "---",
-            "",
+            *front_matter({"template": "finder.html", "search": {"exclude": True}}),
             "# Search",
             "",
             '<p class="lo-nojs">Search needs JavaScript, which is switched off or not working in '

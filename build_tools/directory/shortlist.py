@@ -14,6 +14,7 @@ from typing import Any
 from build_tools.directory.cards import card_facts
 from build_tools.model import Contact, Provider
 from build_tools.text.dates import long_date
+from build_tools.text.front_matter import front_matter
 from build_tools.text.links import sms_href, tel_href
 from build_tools.text.wording import delivery_text
 
@@ -88,11 +89,7 @@ def shortlist_page(site_name: str) -> str:
     )
     return "\n".join(
         [
-            "---",
-            "search:",
-            "  exclude: true",
-            "---",
-            "",
+            *front_matter({"search": {"exclude": True}}),
             "# Your shortlist",
             "",
             '<p class="lo-nojs">Your shortlist needs JavaScript, which is switched off or not '

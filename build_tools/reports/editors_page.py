@@ -23,19 +23,18 @@ from build_tools.reports.freshness import (
 )
 from build_tools.reports.freshness_render import days_text
 from build_tools.text.dates import long_date
+from build_tools.text.front_matter import front_matter
 from build_tools.text.wording import plain
 
 DATA_REPORT_PAGE = "editors/data-report.md"
-_FRONT_MATTER = [
-    "---",
-    "template: data-report.html",
-    "search:",
-    "  exclude: true",
-    'description: "For Local Offer editors: entries due for review, entries missing key '
-    'information, and gaps in what the Local Offer covers."',
-    "---",
-    "",
-]
+_FRONT_MATTER = front_matter(
+    {
+        "template": "data-report.html",
+        "search": {"exclude": True},
+        "description": "For Local Offer editors: entries due for review, entries missing key "
+        "information, and gaps in what the Local Offer covers.",
+    }
+)
 
 
 def _plural(count: int, one: str, many: str) -> str:

@@ -22,6 +22,7 @@ from build_tools.submit.form_rules import form_spec, lower_first
 from build_tools.submit.form_words import HIDDEN, form_hint, page_ordered
 from build_tools.submit.formspec import REVIEWED_FIELD, Field, branch_of, form_fields
 from build_tools.submit.issue_form import SERVICE_FILE, TEMPLATE_NAME, UPDATE_OF
+from build_tools.text.front_matter import front_matter
 from build_tools.text.links import mailto_href
 
 FORM_PAGE = "providers/add-or-update.md"
@@ -310,13 +311,13 @@ def service_form_page(settings: FormSettings) -> str:
     """The whole page, in Markdown."""
     return "\n".join(
         [
-            "---",
-            "template: service-form.html",
-            "search:",
-            "  exclude: true",
-            'description: "Add a service to the Dudley SEND Local Offer, or update one."',
-            "---",
-            "",
+            *front_matter(
+                {
+                    "template": "service-form.html",
+                    "search": {"exclude": True},
+                    "description": "Add a service to the Dudley SEND Local Offer, or update one.",
+                }
+            ),
             "# Add or update your service",
             "",
             "Use this form to tell us about a service for children and young people with SEND, "
