@@ -15,27 +15,16 @@ from typing import Any
 from slugify import slugify
 
 from build_tools.directory.cards import card_list, service_card
-from build_tools.directory.filters import areas_of, need_choices, needs_of, venue_areas_of
+from build_tools.directory.filters import browse_dimensions
 from build_tools.directory.near_me import example_postcode
 from build_tools.directory.search_forms import RESULTS_PER_BATCH, FirstResults, directory_finder
 from build_tools.model import Provider, directory_order
-from build_tools.schema import vocabulary, vocabulary_extra
 from build_tools.text.wording import plain
 
 PAGE_SIZE = 50
 DIRECTORY = "services/index.md"
 # The directory runs the finder script, and is a way into the services, not a search result.
 DIRECTORY_FRONT_MATTER = ("---", "template: finder.html", "search:", "  exclude: true", "---", "")
-AGE_BANDS: dict[str, tuple[int, int]] = {
-    "0-4": (0, 4),
-    "5-10": (5, 10),
-    "11-15": (11, 15),
-    "16-18": (16, 18),
-    "19-25": (19, 25),
-}
-
-
-_AGE_LABELS = {band: f"{band.replace('-', ' to ')} years" for band in AGE_BANDS}
 
 
 @dataclass(frozen=True)
@@ -52,28 +41,19 @@ class Facet:
     here_of: Callable[[Provider], tuple[str, ...]] | None = None
 
 
-def age_bands_of(provider: Provider) -> tuple[str, ...]:
-    return tuple(
-        band
-        for band, (low, high) in AGE_BANDS.items()
-        if provider.min_age <= high and provider.max_age >= low
-    )
-
-
 def facets() -> list[Facet]:
-    """The browse facets, in the order the directory lists them."""
-    needs = need_choices()
+    """The browse facets, in the order the directory lists them: the browse dimensions of the
+    one table in filters.py, with their labels and groups read once."""
     return [
         Facet(
-            "type",
-            "Type of provision",
-            vocabulary("categories"),
-            lambda p: p.categories,
-            vocabulary_extra("x-groups", "categories"),
-        ),
-        Facet("need", "Need", needs, needs_of),
-        Facet("age", "Age", _AGE_LABELS, age_bands_of),
-        Facet("area", "Area", vocabulary("service_areas"), areas_of, here_of=venue_areas_of),
+            dimension.key,
+            dimension.heading,
+            dimension.options(),
+            dimension.values_of,
+            dimension.groups() if dimension.groups else None,
+            dimension.here_of,
+        )
+        for dimension in browse_dimensions()
     ]
 
 

@@ -1,14 +1,16 @@
-"""The directory's filters: what a family can filter on, and each service's values. Pure
-functions.
+"""The directory's dimensions: what a family can filter and browse on, and each service's
+values. Pure functions.
 
-The same `FILTERS` table drives the directory's form (finder.py) and its filter data
-(directory_data.py), so a control and the values it matches can never drift apart.
+One table, `DIMENSIONS`, drives the directory's form (search_forms.py), its filter data
+(filter_data.py), its browse pages (browse.py) and the editors' coverage counts
+(reports/freshness.py), so a control, a browse list and the values they match never drift apart.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from build_tools.model import Provider
 from build_tools.schema import vocabulary, vocabulary_extra
@@ -17,8 +19,9 @@ MIN_AGE, MAX_AGE = 0, 25
 
 
 @dataclass(frozen=True)
-class Filter:
-    """One filter: its URL parameter (also its folder in the filter data) and form wording."""
+class Dimension:
+    """One way to narrow the directory: its key (the form's URL parameter, its folder in the
+    filter data, and its browse pages' URL segment), its wording, and each service's values."""
 
     key: str
     label: str
@@ -26,6 +29,30 @@ class Filter:
     options: Callable[[], dict[str, str]]
     values_of: Callable[[Provider], tuple[str, ...]]
     more: bool = False  # shown under "More filters", to keep the form short on a phone
+    in_form: bool = True  # False: browse only (the form asks for an age as a number)
+    heading: str = ""  # the browse pages' heading; "" when there are no browse pages for it
+    groups: Callable[[], dict[str, dict[str, Any]]] | None = None
+    # For areas: the values where a service happens (a venue there), apart from those it is
+    # only open to, so a family (and the editors' coverage counts) can tell the two apart.
+    here_of: Callable[[Provider], tuple[str, ...]] | None = None
+
+
+AGE_BANDS: dict[str, tuple[int, int]] = {
+    "0-4": (0, 4),
+    "5-10": (5, 10),
+    "11-15": (11, 15),
+    "16-18": (16, 18),
+    "19-25": (19, 25),
+}
+_AGE_LABELS = {band: f"{band.replace('-', ' to ')} years" for band in AGE_BANDS}
+
+
+def age_bands_of(provider: Provider) -> tuple[str, ...]:
+    return tuple(
+        band
+        for band, (low, high) in AGE_BANDS.items()
+        if provider.min_age <= high and provider.max_age >= low
+    )
 
 
 def _in_order(values: set[str], *path: str) -> tuple[str, ...]:
@@ -135,18 +162,28 @@ def ages_of(provider: Provider) -> tuple[str, ...]:
     return tuple(str(age) for age in range(low, high + 1))
 
 
-FILTERS: tuple[Filter, ...] = (
-    Filter("need", "Need", "Any need", need_choices, needs_of),
-    Filter("area", "Town or area", "Anywhere", lambda: vocabulary("service_areas"), areas_of),
-    Filter(
+DIMENSIONS: tuple[Dimension, ...] = (
+    Dimension("need", "Need", "Any need", need_choices, needs_of, heading="Need"),
+    Dimension(
+        "area",
+        "Town or area",
+        "Anywhere",
+        lambda: vocabulary("service_areas"),
+        areas_of,
+        heading="Area",
+        here_of=venue_areas_of,
+    ),
+    Dimension(
         "type",
         "Type of service",
         "Any type",
         lambda: vocabulary("categories"),
         lambda p: p.categories,
+        heading="Type of provision",
+        groups=lambda: vocabulary_extra("x-groups", "categories"),
     ),
-    Filter("when", "When", "Any time", lambda: WHEN, when_of),
-    Filter(
+    Dimension("when", "When", "Any time", lambda: WHEN, when_of),
+    Dimension(
         "day",
         "Open on",
         "Any day",
@@ -154,7 +191,7 @@ FILTERS: tuple[Filter, ...] = (
         _days,
         more=True,
     ),
-    Filter(
+    Dimension(
         "language",
         "Language",
         "Any language",
@@ -162,7 +199,7 @@ FILTERS: tuple[Filter, ...] = (
         lambda p: p.languages,
         more=True,
     ),
-    Filter(
+    Dimension(
         "access",
         "Venue accessibility",
         "Any venue",
@@ -170,7 +207,7 @@ FILTERS: tuple[Filter, ...] = (
         _access,
         more=True,
     ),
-    Filter(
+    Dimension(
         "delivery",
         "How it is given",
         "Any way",
@@ -178,4 +215,18 @@ FILTERS: tuple[Filter, ...] = (
         lambda p: p.delivery,
         more=True,
     ),
+    Dimension(
+        "age", "Age", "Any age", lambda: _AGE_LABELS, age_bands_of, in_form=False, heading="Age"
+    ),
 )
+
+# The form's controls, in the table's order.
+FILTERS = tuple(dimension for dimension in DIMENSIONS if dimension.in_form)
+# The browse pages' ways in, in the directory's order.
+BROWSE_ORDER = ("type", "need", "age", "area")
+
+
+def browse_dimensions() -> list[Dimension]:
+    """The dimensions with browse pages, in the order the directory lists them."""
+    by_key = {dimension.key: dimension for dimension in DIMENSIONS}
+    return [by_key[key] for key in BROWSE_ORDER]

@@ -12,7 +12,7 @@ import html
 import json
 from dataclasses import dataclass
 
-from build_tools.directory.filters import FILTERS, MAX_AGE, MIN_AGE, Filter
+from build_tools.directory.filters import FILTERS, MAX_AGE, MIN_AGE, Dimension
 from build_tools.directory.near_me import FALLBACK_EXAMPLE, near_me_fields
 from build_tools.schema import vocabulary, vocabulary_extra
 from build_tools.search.word_index import STOP_WORDS_TEXT
@@ -41,7 +41,7 @@ def _type_options(any_label: str) -> str:
     return "".join(items)
 
 
-def _select(item: Filter) -> str:
+def _select(item: Dimension) -> str:
     control_id = f"lo-filter-{item.key}"
     options = (
         _type_options(item.any_label)
