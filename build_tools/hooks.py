@@ -94,13 +94,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     folder = Path(config.extra.get("providers_dir") or root / "providers")
     today = build_day()
     catalog: Catalog = load_catalog(folder, today)
-    for problem in catalog.report.warnings:
+    for problem in catalog.validation.warnings:
         log.info("%s:%s %s %s", problem.file, problem.line, problem.code, problem.message)
-    if not catalog.report.ok:
-        errors = [p for p in catalog.report.problems if p.severity is Severity.ERROR]
+    if not catalog.validation.ok:
+        errors = [p for p in catalog.validation.problems if p.severity is Severity.ERROR]
         raise PluginError(
             f"{len(errors)} problems in the provider files, site not built:\n\n"
-            + render_text(catalog.report)
+            + render_text(catalog.validation)
         )
     _state["branding"] = _branding(config)
     publisher = Publisher(config.site_url or "", config.site_name)

@@ -24,7 +24,7 @@ from build_tools.clock import build_day
 from build_tools.entries import scaffold
 from build_tools.entries.catalog import load_catalog
 from build_tools.entries.problem_output import RENDERERS, render_text
-from build_tools.entries.validate import Report, check_document, validate_files
+from build_tools.entries.validate import Validation, check_document, validate_files
 from build_tools.files.output_folders import (
     IMPORT,
     SITE,
@@ -45,7 +45,7 @@ class ValidateOptions:
     today: dt.date
 
 
-def run_validate(options: ValidateOptions) -> tuple[Report, str]:
+def run_validate(options: ValidateOptions) -> tuple[Validation, str]:
     """Validate and render; returns the report and its text."""
     report = validate_files(options.paths, today=options.today)
     return report, RENDERERS[options.output_format](report)
@@ -278,7 +278,7 @@ def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: boo
     if site_dir:  # refuse a folder it must not replace before the minutes a build takes
         check_output(lambda: check_output_folder(site_dir, SITE, (folder,)))
     # The on_config hook asks for the same catalog and gets this one back, not a second check.
-    report = load_catalog(folder, build_day()).report
+    report = load_catalog(folder, build_day()).validation
     text = render_text(report)
     if not report.ok:
         click.echo(text, nl=False)

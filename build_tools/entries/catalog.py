@@ -6,16 +6,16 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_tools.entries.validate import Report, validate_files
+from build_tools.entries.validate import Validation, validate_files
 from build_tools.model import Provider, provider_from_dict
 
 
 @dataclass(frozen=True)
 class Catalog:
-    """Providers to publish, in name order, and the validation report they came from."""
+    """Providers to publish, in name order, and the Validation they came from."""
 
     providers: tuple[Provider, ...]
-    report: Report
+    validation: Validation
 
 
 def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -45,17 +45,17 @@ def load_catalog(folder: Path, today: dt.date) -> Catalog:
 
 
 def _validated_catalog(folder: Path, today: dt.date) -> Catalog:
-    report = validate_files([folder], today=today)
-    return Catalog(shown_providers(report, today), report)
+    validation = validate_files([folder], today=today)
+    return Catalog(shown_providers(validation, today), validation)
 
 
-def shown_providers(report: Report, today: dt.date) -> tuple[Provider, ...]:
+def shown_providers(validation: Validation, today: dt.date) -> tuple[Provider, ...]:
     """The providers to show today, in name order: none at all if any file has an error."""
-    if not report.ok:
+    if not validation.ok:
         return ()
     providers = [
         provider_from_dict(loaded.slug, loaded.document.data)
-        for loaded in report.valid_files()
+        for loaded in validation.valid_files()
         if loaded.document is not None
     ]
     shown = sorted((p for p in providers if p.is_shown(today)), key=lambda p: p.name.lower())

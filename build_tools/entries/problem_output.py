@@ -1,10 +1,11 @@
-"""Render a validation Report as text for people, JSON for programs, or GitHub annotations."""
+"""Render a Validation (the problems validate found) as text for people, JSON for
+programs, or GitHub annotations."""
 
 from __future__ import annotations
 
 import json
 
-from build_tools.entries.validate import Report
+from build_tools.entries.validate import Validation
 from build_tools.problems import Problem
 
 
@@ -12,10 +13,10 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def summary_line(report: Report) -> str:
+def summary_line(validation: Validation) -> str:
     """One line: how many problems in how many files, or that all is well."""
-    total = len(report.files)
-    errors, warnings = report.errors, report.warnings
+    total = len(validation.files)
+    errors, warnings = validation.errors, validation.warnings
     warning_text = ""
     if warnings:
         warning_files = len({p.file for p in warnings})
@@ -39,10 +40,10 @@ def summary_line(report: Report) -> str:
     return text + ". Fix the problems before the site can be built."
 
 
-def render_text(report: Report) -> str:
-    """The report people read: each problem with where, what and how to fix it."""
-    blocks = [_text_block(problem) for problem in report.problems]
-    return "\n\n".join([*blocks, summary_line(report)]) + "\n"
+def render_text(validation: Validation) -> str:
+    """The validation people read: each problem with where, what and how to fix it."""
+    blocks = [_text_block(problem) for problem in validation.problems]
+    return "\n\n".join([*blocks, summary_line(validation)]) + "\n"
 
 
 def render_problems(problems: list[Problem]) -> str:
@@ -58,14 +59,14 @@ def _text_block(problem: Problem) -> str:
     return f"{head}\n  {problem.message}\n  Fix: {problem.fix}"
 
 
-def render_json(report: Report) -> str:
-    """The report as JSON, for other tools."""
+def render_json(validation: Validation) -> str:
+    """The validation as JSON, for other tools."""
     payload = {
-        "files_checked": len(report.files),
-        "errors": len(report.errors),
-        "warnings": len(report.warnings),
-        "summary": summary_line(report),
-        "problems": [problem.as_dict() for problem in report.problems],
+        "files_checked": len(validation.files),
+        "errors": len(validation.errors),
+        "warnings": len(validation.warnings),
+        "summary": summary_line(validation),
+        "problems": [problem.as_dict() for problem in validation.problems],
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
@@ -78,10 +79,10 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(report: Report) -> str:
+def render_github(validation: Validation) -> str:
     """GitHub Actions workflow commands, so problems show on the changed lines of a pull request."""
     lines = []
-    for problem in report.problems:
+    for problem in validation.problems:
         title = f"{problem.code} {problem.field}".strip()
         properties = ",".join(
             [
@@ -93,7 +94,7 @@ def render_github(report: Report) -> str:
         )
         message = _escape_data(f"{problem.message}\nFix: {problem.fix}")
         lines.append(f"::{problem.severity.value} {properties}::{message}")
-    lines.append(summary_line(report))
+    lines.append(summary_line(validation))
     return "\n".join(lines) + "\n"
 
 

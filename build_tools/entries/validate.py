@@ -30,7 +30,7 @@ CHUNK_SIZE = 200
 
 
 @dataclass
-class Report:
+class Validation:
     """The outcome of validating a set of files."""
 
     files: list[LoadedFile] = field(default_factory=list)
@@ -68,7 +68,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def validate_files(paths: Iterable[Path], today: dt.date | None = None) -> Report:
+def validate_files(paths: Iterable[Path], today: dt.date | None = None) -> Validation:
     """Read and check every provider file under `paths`."""
     today = today or dt.date.today()
     with _cyclic_gc_paused():
@@ -77,7 +77,7 @@ def validate_files(paths: Iterable[Path], today: dt.date | None = None) -> Repor
         problems = [problem for _, found in checked for problem in found]
         problems.extend(check_across_files(files))
     problems.sort(key=Problem.sort_key)
-    return Report(files, problems)
+    return Validation(files, problems)
 
 
 Checked = list[tuple[LoadedFile, list[Problem]]]

@@ -174,5 +174,5 @@ def render_data_report(report: FreshnessReport, published: set[str]) -> str:
 
 def data_report_page(catalog: Catalog, today: dt.date) -> str:
     """The page for the catalog a site is built from."""
-    report = freshness_report(entries_from(catalog.report.files), catalog.providers, today)
+    report = freshness_report(entries_from(catalog.validation.files), catalog.providers, today)
     return render_data_report(report, {p.slug for p in catalog.providers})

@@ -353,7 +353,7 @@ def entry_files(catalog: Catalog) -> dict[str, str]:
     shown = {provider.slug for provider in catalog.providers}
     return {
         entry_path(loaded.slug): json.dumps(public_entry(loaded.document.data), ensure_ascii=False)
-        for loaded in catalog.report.valid_files()
+        for loaded in catalog.validation.valid_files()
         if loaded.slug in shown and loaded.document is not None
     }
 

@@ -73,7 +73,7 @@ def big_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[str]]:
     site = tmp_path_factory.mktemp("big-site")
     build_site(site_dir=site, providers_dir=providers, pdf=False)
     catalog = load_catalog(providers, today)
-    assert catalog.report.ok and len(catalog.providers) == COUNT
+    assert catalog.validation.ok and len(catalog.providers) == COUNT
     return site, {f"services/{p.slug}/" for p in catalog.providers}
 
 

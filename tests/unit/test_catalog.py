@@ -21,7 +21,7 @@ def copy_providers(tmp_path: Path) -> Path:
 def test_catalog_is_reused_until_a_file_changes(tmp_path: Path) -> None:
     folder = copy_providers(tmp_path)
     first = load_catalog(folder, TODAY)
-    assert first.report.ok and len(first.providers) == 5
+    assert first.validation.ok and len(first.providers) == 5
     assert load_catalog(folder, TODAY) is first
 
     target = folder / "castle-hill-speech-drop-in.yaml"
@@ -37,7 +37,7 @@ def test_a_catalog_with_errors_publishes_nothing(tmp_path: Path) -> None:
     folder = copy_providers(tmp_path)
     (folder / "broken.yaml").write_text("name: [\n")
     catalog = load_catalog(folder, TODAY)
-    assert not catalog.report.ok
+    assert not catalog.validation.ok
     assert catalog.providers == ()
 
 

@@ -25,7 +25,7 @@ def test_export_import_export_gives_the_same_oruk_json(tmp_path: Path) -> None:
     assert not [s.name for s in report.services if s.fill_in or s.kept or s.derived]
 
     catalog = load_catalog(tmp_path / "providers", TODAY)
-    assert catalog.report.ok
+    assert catalog.validation.ok
     second = api_documents(catalog.providers, Publisher())
     assert sorted(second) == sorted(first)
     changed = [path for path in first if first[path] != second[path]]

@@ -1,4 +1,4 @@
-"""Validating sets of files: problems across files, limits per file, and the Report."""
+"""Validating sets of files: problems across files, limits per file, and the Validation."""
 
 from __future__ import annotations
 

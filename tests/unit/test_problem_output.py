@@ -1,4 +1,4 @@
-"""Reports for people (text), programs (JSON) and GitHub pull requests (annotations)."""
+"""entries/problem_output.py: problems for people (text), programs (JSON) and pull requests."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from build_tools.entries.load import LoadedFile
 from build_tools.entries.problem_output import render_github, render_json, render_text, summary_line
-from build_tools.entries.validate import Report
+from build_tools.entries.validate import Validation
 from build_tools.problems import Problem, Severity
 
 
@@ -86,14 +86,14 @@ def warning(file: str = "providers/s0.yaml") -> Problem:
     ],
 )
 def test_summary_line(total: int, problems: list[Problem], expected: str) -> None:
-    assert summary_line(Report(files(total), problems)) == expected
+    assert summary_line(Validation(files(total), problems)) == expected
 
 
 # --- text ---------------------------------------------------------------------------------------
 
 
 def test_text_report_shows_where_what_and_how_to_fix() -> None:
-    report = Report(files(2), [problem(), warning("providers/s1.yaml")])
+    report = Validation(files(2), [problem(), warning("providers/s1.yaml")])
     assert render_text(report) == (
         "providers/s0.yaml:3:7  error LO104  needs[0]\n"
         '  "autism" is not one of the choices for Need.\n'
@@ -109,19 +109,23 @@ def test_text_report_shows_where_what_and_how_to_fix() -> None:
 
 
 def test_text_report_without_a_field() -> None:
-    report = Report(files(1), [problem(field="", code="LO005", message="Empty.", fix="Fill it.")])
+    report = Validation(
+        files(1), [problem(field="", code="LO005", message="Empty.", fix="Fill it.")]
+    )
     assert render_text(report).startswith("providers/s0.yaml:3:7  error LO005\n  Empty.\n")
 
 
 def test_text_report_when_all_is_well() -> None:
-    assert render_text(Report(files(3), [])) == "All 3 service files are valid.\n"
+    assert render_text(Validation(files(3), [])) == "All 3 service files are valid.\n"
 
 
 # --- JSON ---------------------------------------------------------------------------------------
 
 
 def test_json_report() -> None:
-    report = Report(files(2), [problem(message="Caf\u00e9 \u00a3 \u201cquote\u201d"), warning()])
+    report = Validation(
+        files(2), [problem(message="Caf\u00e9 \u00a3 \u201cquote\u201d"), warning()]
+    )
     data = json.loads(render_json(report))
     assert data["files_checked"] == 2
     assert data["errors"] == 1
@@ -142,7 +146,7 @@ def test_json_report() -> None:
 
 
 def test_json_report_with_no_problems() -> None:
-    data = json.loads(render_json(Report(files(1), [])))
+    data = json.loads(render_json(Validation(files(1), [])))
     assert data["problems"] == [] and data["errors"] == 0
 
 
@@ -150,7 +154,7 @@ def test_json_report_with_no_problems() -> None:
 
 
 def test_github_annotation_format() -> None:
-    report = Report(files(1), [problem()])
+    report = Validation(files(1), [problem()])
     lines = render_github(report).splitlines()
     assert lines == [
         "::error file=providers/s0.yaml,line=3,col=7,title=LO104 needs[0]::"
@@ -161,12 +165,12 @@ def test_github_annotation_format() -> None:
 
 
 def test_github_warning_without_a_field() -> None:
-    line = render_github(Report(files(1), [warning()]))
+    line = render_github(Validation(files(1), [warning()]))
     assert line.startswith(
         "::warning file=providers/s0.yaml,line=3,col=7,title=LO205 last_reviewed::"
     )
     no_field = problem(field="", code="LO005")
-    assert "title=LO005::" in render_github(Report(files(1), [no_field]))
+    assert "title=LO005::" in render_github(Validation(files(1), [no_field]))
 
 
 def test_github_escapes_properties_and_data() -> None:
@@ -176,7 +180,7 @@ def test_github_escapes_properties_and_data() -> None:
         message="100% sure\r\nsecond line: yes, really",
         fix="Fix: it, now",
     )
-    (annotation, _summary) = render_github(Report(files(1), [odd])).splitlines()
+    (annotation, _summary) = render_github(Validation(files(1), [odd])).splitlines()
     properties, message = annotation.removeprefix("::error ").split("::", 1)
     assert properties == ("file=providers/a%2Cb%3Ac%25d.yaml,line=3,col=7,title=LO104 x%3Ay%2Cz")
     # In the message only %, CR and LF are escaped; colons and commas are fine.
@@ -185,5 +189,5 @@ def test_github_escapes_properties_and_data() -> None:
 
 
 def test_github_report_ends_with_the_summary() -> None:
-    report = Report(files(4), [])
+    report = Validation(files(4), [])
     assert render_github(report) == "All 4 service files are valid.\n"
