@@ -2,7 +2,7 @@
 
 The build writes into a new folder next to the target and swaps it in only when it succeeded, so
 a failed build never leaves a half-written site behind: the previous `site/` stays as it was. It
-replaces only a folder that an earlier build made (see output_folders.py).
+replaces only a folder that an earlier build made (see files/output_folders.py).
 """
 
 from __future__ import annotations

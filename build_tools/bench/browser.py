@@ -26,7 +26,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 SEARCH_WORDS = "speech"
 # The dearest first search: a typo in the first letters, looked up in up to three near files
-# (typo_index.py) before the word's own file.
+# (search/typo_index.py) before the word's own file.
 TYPO_WORDS = "speach"
 TIMEOUT_MS = 120_000
 DATA_SUFFIXES = frozenset([".json", ".bin"])

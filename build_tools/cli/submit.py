@@ -1,6 +1,7 @@
 """`localoffer issue-form` and `localoffer from-issue`: the commands behind the issue-form route.
 
-Registered on the `localoffer` group in cli.py. Like cli.py, the only place these jobs print.
+Registered on the `localoffer` group in cli/main.py. Like cli/main.py, the only place these
+jobs print.
 """
 
 from __future__ import annotations

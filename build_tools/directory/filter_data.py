@@ -15,7 +15,7 @@ files of its own:
 - `services/directory/checked.bin`: service numbers from the most recently checked, as
   little-endian 32-bit integers, fetched only when a family sorts that way.
 
-Search words use the word index (word_index.py), which numbers services the same way.
+Search words use the word index (search/word_index.py), which numbers services the same way.
 """
 
 from __future__ import annotations

@@ -186,7 +186,7 @@ def _finder(
 ) -> str:
     fixed_json = html.escape(json.dumps(fixed), quote=True)
     # data-count: how many services the directory's filter data covers (one bit each);
-    # data-stop-words: words the search leaves out, as word_index.py does.
+    # data-stop-words: words the search leaves out, as search/word_index.py does.
     return (
         # Shown from the start, so the page does not move when the script arrives; no-js.css
         # hides it (class lo-needs-js) when JavaScript is off.

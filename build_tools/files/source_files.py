@@ -3,7 +3,7 @@
 MkDocs follows links in the docs folder (content/), so a link committed there, such as
 content/leak.md pointing at /etc/passwd or at a file outside the project, would be read and
 published. The build refuses them all; provider files are checked one by one as they are read
-(load.py). Only reads folder listings, never a file.
+(entries/load.py). Only reads folder listings, never a file.
 """
 
 from __future__ import annotations

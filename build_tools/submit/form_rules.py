@@ -3,9 +3,9 @@
 `form_spec()` gives the script (overrides/assets/javascripts/service-form.js) the tree of
 fields with, for each, the schema's own limits (length, pattern, range, number of choices) and
 the message to show, worded from the problem catalogue. The checks across fields that the
-schema cannot express (rules.py) go with their regular expressions and messages, so the browser
-applies the same rules as `localoffer validate` wherever it can. The final word stays with
-`localoffer validate`. Pure functions.
+schema cannot express (entries/rules.py) go with their regular expressions and messages, so
+the browser applies the same rules as `localoffer validate` wherever it can. The final word
+stays with `localoffer validate`. Pure functions.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Characters that hide what text says, and names that copy another with look-alike letters.
 
-Pure functions; the rules in `rules.py` turn what they find into warnings. (Characters that
+Pure functions; the rules in `entries/rules.py` turn what they find into warnings. (Characters that
 break the site's files, control characters and non-characters, are refused when a file is
 read: `safe_yaml`.)
 

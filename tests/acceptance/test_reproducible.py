@@ -11,7 +11,8 @@ from tests.support import FIXTURE_PROVIDERS
 
 def files_of(site: Path) -> dict[str, bytes]:
     """Every file of a built site, but the build's marker: it names the folder the site was built
-    in (output_folders.py), so that a copy of a site is never replaced, and two folders differ."""
+    in (files/output_folders.py), so that a copy of a site is never replaced, and two folders
+    differ."""
     return {
         path.relative_to(site).as_posix(): path.read_bytes()
         for path in sorted(site.rglob("*"))

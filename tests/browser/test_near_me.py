@@ -1,6 +1,6 @@
 """Near you, in Chromium: distances from a typed postcode or the browser's location, never sent.
 
-The expected orders are worked out here from the sample data with places.py, and the first
+The expected orders are worked out here from the sample data with directory/places.py, and the first
 services are also written out by hand, so a change in either the data or the sums shows up.
 """
 

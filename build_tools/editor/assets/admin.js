@@ -59,7 +59,7 @@ import { YAML } from "./yaml/index.js";
     return String(text == null ? "" : text).split(/\s+/).filter(Boolean).join(" ");
   }
 
-  // --- the site's words (pages.py), one function each --------------------------------------
+  // --- the site's words (directory/service_page.py), one function each --------------------------------------
   function ageText(low, high) {
     if (low === high) return low !== 1 ? low + " years" : "1 year";
     if (low === 0) return "birth to " + high + " years";

@@ -7,9 +7,9 @@
 //
 // Where results come from, so that each visit downloads as little as possible:
 // - nothing chosen: the page already holds the first cards by name, so nothing is fetched;
-// - filters without words: the directory's own filter data (directory_data.py): one small bit
+// - filters without words: the directory's own filter data (directory/filter_data.py): one small bit
 //   set per chosen value, and the cards of the services shown;
-// - search words: the site's word index (word_index.py), one small file per word, then the
+// - search words: the site's word index (search/word_index.py), one small file per word, then the
 //   cards of the pages found.
 // Distances ("near you") are near-me.js's job: it rearranges the results and marks the cards.
 
@@ -306,7 +306,7 @@ function fetchOnce(address, read) {
   return fetched.get(key);
 }
 
-// "ASD" -> bits/need/asd.bin: file names are the values in lower case, as directory_data.py
+// "ASD" -> bits/need/asd.bin: file names are the values in lower case, as directory/filter_data.py
 // writes them.
 function bitSet(name, value) {
   const address = new URL(`bits/${name}/${value.toLowerCase()}.bin`, dataRoot);

@@ -13,7 +13,7 @@ const EARTH_RADIUS_MILES = 3958.8;
 const FAR_MILES = 10; // a location further than this from every district is outside the area
 const STORED = "lo-near-postcode";
 
-// "dy8 1aw" -> { district: "DY8", postcode: "DY8 1AW" }; the same rules as places.py.
+// "dy8 1aw" -> { district: "DY8", postcode: "DY8 1AW" }; the same rules as directory/places.py.
 export function parsePostcode(text) {
   const match = text.replace(/\s+/g, "").toUpperCase().match(POSTCODE);
   if (!match) return null;

@@ -284,7 +284,7 @@ function localOffer(spec, answers, shift) {
   return nodes;
 }
 
-// The card, as in the directory's lists (cards.py): name, summary and four facts.
+// The card, as in the directory's lists (directory/cards.py): name, summary and four facts.
 function card(spec, entry) {
   // The card inside the list item, not the list item itself, so that the shortlist's script
   // (which watches for new li.lo-card elements) leaves it alone.
