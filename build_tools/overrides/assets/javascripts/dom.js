@@ -1,9 +1,8 @@
-// Small helpers the site's scripts share: the site's root address, and elements made with their
-// text. Text is only ever set as textContent, never as HTML, so provider text cannot add markup.
+// Helpers the site's scripts share. Text is only ever set as textContent, never as HTML.
 
-// This file is at assets/javascripts/dom.js: the site root is two folders up, wherever the site
-// is published (a domain root or a sub-folder). Module scripts do not run from file:// pages,
-// so the offline copy never needs it.
+// This file is at assets/javascripts/: the site root is two folders up, wherever the site is
+// published (a domain root or a sub-folder). Module scripts never run from file:// pages, so
+// the offline copy does not need it.
 export const siteRoot = new URL("../../", import.meta.url);
 
 // An element with its text and class, each left out when not given.
@@ -14,7 +13,6 @@ export function element(tag, text, className) {
   return node;
 }
 
-// A link with its text.
 export function link(text, href) {
   const node = element("a", text);
   node.href = href;
