@@ -181,6 +181,7 @@ def write_admin(site_dir: Path, settings: CmsSettings, site_name: str, site_url:
     files = list(decap_files())
     for path in files:
         (target / path.name).write_bytes(path.read_bytes())
+    # admin.js also imports the site's own assets/javascripts/phrases.js, from beside /admin/.
     for script in ("init.js", "admin.js"):
         (target / script).write_bytes((ADMIN_ASSETS / script).read_bytes())
     (target / "yaml").mkdir(exist_ok=True)

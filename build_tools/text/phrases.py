@@ -4,6 +4,8 @@ Vocabulary labels are written to stand alone ("You can contact them yourself", "
 assessment by the council"). Joined, every label after the first loses its capital, unless it
 starts with an abbreviation ("GP", "EHC") or the word "I":
 "You can contact them yourself or after an assessment by the council".
+The previews in the browser (the form's and the editor's) join them the same way, with
+assets/javascripts/phrases.js.
 """
 
 from __future__ import annotations

@@ -15,6 +15,9 @@
 // is, would read as something else ("11:30" as a number, "2026-10-14" as a date, "no" as false).
 // Decap's own YAML writer leaves them bare, and the entries would then fail the checks.
 import { YAML } from "./yaml/index.js";
+// Phrases joined as one sentence, as build_tools/phrases.py joins them: the site's own script,
+// shared with the form's live preview.
+import { joinPhrases } from "../assets/javascripts/phrases.js";
 
 (function () {
   "use strict";
@@ -34,23 +37,6 @@ import { YAML } from "./yaml/index.js";
   }
   function labelList(values, vocabulary) {
     return (values || []).map(function (v) { return label(vocabulary, v); }).join(", ");
-  }
-  // Phrases joined as one sentence, as build_tools/text/phrases.py joins them: each after the first
-  // starts in lower case, unless its first word is a name or an abbreviation.
-  function inSentence(phrase) {
-    var first = phrase.split(" ", 1)[0], rest = first.slice(1);
-    var notLower = rest !== rest.toLowerCase() || rest.toLowerCase() === rest.toUpperCase();
-    if ((first.length > 1 && notLower) || first === "I") return phrase;
-    return phrase.slice(0, 1).toLowerCase() + phrase.slice(1);
-  }
-  function joinPhrases(phrases, last) {
-    last = last || "and";
-    if (!phrases.length) return "";
-    var words = [phrases[0]].concat(phrases.slice(1).map(inSentence));
-    if (words.length <= 2) return words.join(" " + last + " ");
-    var separator = words.some(function (w) { return w.indexOf(",") !== -1; }) ? "; " : ", ";
-    var tail = separator === "; " ? "; " + last + " " : " " + last + " ";
-    return words.slice(0, -1).join(separator) + tail + words[words.length - 1];
   }
   function labelPhrases(values, vocabulary, last) {
     return joinPhrases((values || []).map(function (v) { return label(vocabulary, v); }), last);

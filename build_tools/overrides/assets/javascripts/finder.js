@@ -13,6 +13,7 @@
 //   cards of the pages found.
 // Distances ("near you") are near-me.js's job: it rearranges the results and marks the cards.
 
+import { element, siteRoot } from "./dom.js";
 import { NearMe } from "./near-me.js";
 import { WordSearch, firstMatch } from "./search-words.js";
 
@@ -24,9 +25,6 @@ const heading = document.getElementById("lo-results-heading");
 const ageInput = document.getElementById("lo-filter-age");
 const ageError = document.getElementById("lo-filter-age-error");
 
-// This file is at assets/javascripts/finder.js: the site root is two folders up, wherever the
-// site is published (a domain root or a sub-folder).
-const siteRoot = new URL("../../", import.meta.url);
 const fixedFilters = JSON.parse(form.dataset.fixedFilters || "{}");
 const batchSize = Number(form.dataset.batch) || 20;
 const serviceCount = Number(form.dataset.count) || 0;
@@ -179,13 +177,6 @@ function wordsOf(text) {
   const plain = text.normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase();
   const words = plain.replace(/'/g, "").match(/[a-z0-9]+/g) || [];
   return words.filter((word) => word.length > 1 && !stopWords.has(word));
-}
-
-function element(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text) node.textContent = text;
-  if (className) node.className = className;
-  return node;
 }
 
 // Text with the part at `range` ([start, end]) marked, as nodes: never as HTML.

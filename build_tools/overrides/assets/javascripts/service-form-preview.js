@@ -6,14 +6,9 @@
 // Every value is set as textContent, never as HTML: provider text cannot add markup here, just
 // as it cannot on the site.
 
+import { element, link } from "./dom.js";
 import { mailtoHref, smsHref, telHref } from "./links.js";
-
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
+import { joinPhrases } from "./phrases.js";
 
 function labelsOf(spec, path) {
   let nodes = spec.fields;
@@ -28,28 +23,6 @@ function labelsOf(spec, path) {
 
 function listWords(values, labels, joiner = ", ") {
   return (values || []).map((value) => labels[value] || value).join(joiner);
-}
-
-// Phrases joined into one sentence, as build_tools/text/phrases.py joins them: every label after the
-// first loses its capital (unless it starts with an abbreviation or "I"), and a list of three or
-// more whose items have commas of their own is set apart with semicolons.
-function inSentence(phrase) {
-  const first = phrase.split(" ", 1)[0];
-  const rest = first.slice(1);
-  // Python's not islower(): a capital after the first letter, or no letters at all.
-  const notLower = rest !== rest.toLowerCase() || rest.toLowerCase() === rest.toUpperCase();
-  if (first.length > 1 && notLower) return phrase;
-  if (first === "I") return phrase;
-  return phrase.slice(0, 1).toLowerCase() + phrase.slice(1);
-}
-
-function joinPhrases(phrases, last = "and") {
-  if (!phrases.length) return "";
-  const words = [phrases[0], ...phrases.slice(1).map(inSentence)];
-  if (words.length <= 2) return words.join(` ${last} `);
-  const separator = words.some((word) => word.includes(",")) ? "; " : ", ";
-  const tail = separator === "; " ? `; ${last} ` : ` ${last} `;
-  return words.slice(0, -1).join(separator) + tail + words.at(-1);
 }
 
 function labelWords(spec, values, path) {
@@ -121,11 +94,9 @@ function inline(parent, text) {
   for (const match of text.matchAll(pattern)) {
     parent.append(text.slice(at, match.index));
     if (match[1] !== undefined) {
-      parent.append(el("strong", match[1]));
+      parent.append(element("strong", match[1]));
     } else {
-      const link = el("a", match[2]);
-      link.href = SAFE_LINK.test(match[3]) ? match[3] : "#";
-      parent.append(link);
+      parent.append(link(match[2], SAFE_LINK.test(match[3]) ? match[3] : "#"));
     }
     at = match.index + match[0].length;
   }
@@ -135,7 +106,7 @@ function inline(parent, text) {
 // Wrapped in <div class="lo-provider-text">, as the service page wraps provider text
 // (wording.provider_html), so the preview has the page's structure and styles.
 function markdown(text) {
-  const wrapper = el("div", undefined, "lo-provider-text");
+  const wrapper = element("div", undefined, "lo-provider-text");
   const blocks = [];
   for (const block of String(text || "").split(/\n\s*\n/)) {
     const lines = block.split("\n").map((line) => line.trim()).filter(Boolean);
@@ -143,15 +114,15 @@ function markdown(text) {
     const bullets = lines.every((line) => /^[-*+]\s+/.test(line));
     const numbers = lines.every((line) => /^\d+[.)]\s+/.test(line));
     if (bullets || numbers) {
-      const list = el(numbers ? "ol" : "ul");
+      const list = element(numbers ? "ol" : "ul");
       for (const line of lines) {
-        const item = el("li");
+        const item = element("li");
         inline(item, line.replace(/^([-*+]|\d+[.)])\s+/, ""));
         list.append(item);
       }
       blocks.push(list);
     } else {
-      const paragraph = el("p");
+      const paragraph = element("p");
       inline(paragraph, lines.join(" "));
       blocks.push(paragraph);
     }
@@ -163,7 +134,7 @@ function markdown(text) {
 // Headings sit lower in the form page's outline than on the service page (whose <h1> is the
 // service name); data-level keeps the level they have on the site.
 function heading(level, text, shift) {
-  const node = el(`h${Math.min(level + shift, 6)}`, text, "lo-preview-heading");
+  const node = element(`h${Math.min(level + shift, 6)}`, text, "lo-preview-heading");
   node.dataset.level = String(level);
   return node;
 }
@@ -181,14 +152,14 @@ function glance(spec, entry) {
 }
 
 function definitionList(rows, className) {
-  const list = el("dl", undefined, className);
-  for (const [term, value] of rows) list.append(el("dt", term), el("dd", value));
+  const list = element("dl", undefined, className);
+  for (const [term, value] of rows) list.append(element("dt", term), element("dd", value));
   return list;
 }
 
 function contactLines(contact, shift) {
   const nodes = [heading(3, contact.role || "", shift)];
-  const list = el("ul");
+  const list = element("ul");
   const rows = [
     ["Phone", contact.phone, telHref],
     ["Text", contact.text, smsHref],
@@ -197,10 +168,8 @@ function contactLines(contact, shift) {
   ];
   for (const [label, value, href, shown = (v) => v] of rows) {
     if (!value) continue;
-    const item = el("li", `${label}: `);
-    const link = el("a", shown(value));
-    link.href = href(value);
-    item.append(link);
+    const item = element("li", `${label}: `);
+    item.append(link(shown(value), href(value)));
     list.append(item);
   }
   if (list.children.length) nodes.push(list);
@@ -212,41 +181,41 @@ function venueLines(spec, venue, shift) {
   const where = venue.private
     ? `A private home in ${venue.town || ""} (${venue.postcode || ""}). You will be given the address when you book.`
     : [venue.address, venue.town, venue.postcode].map((part) => part || "").join(", ");
-  nodes.push(el("p", where));
+  nodes.push(element("p", where));
   if ((venue.accessibility || []).length) {
-    nodes.push(el("p", "Accessibility:"));
-    const list = el("ul");
+    nodes.push(element("p", "Accessibility:"));
+    const list = element("ul");
     const labels = labelsOf(spec, ["locations", "accessibility"]);
-    for (const feature of venue.accessibility) list.append(el("li", labels[feature] || feature));
+    for (const feature of venue.accessibility) list.append(element("li", labels[feature] || feature));
     nodes.push(list);
   }
-  if (venue.transport) nodes.push(el("p", `Getting there: ${venue.transport}`));
+  if (venue.transport) nodes.push(element("p", `Getting there: ${venue.transport}`));
   return nodes;
 }
 
 function sections(spec, entry, shift) {
-  const nodes = [heading(1, entry.name || "Your service's name", shift), el("p", entry.summary || "")];
+  const nodes = [heading(1, entry.name || "Your service's name", shift), element("p", entry.summary || "")];
   if (entry.status === "temporarily-closed") {
-    nodes.push(el("p", "Temporarily closed. This service is temporarily closed. Contact them to find out more.", "lo-notice"));
+    nodes.push(element("p", "Temporarily closed. This service is temporarily closed. Contact them to find out more.", "lo-notice"));
   }
   nodes.push(heading(2, "At a glance", shift), glance(spec, entry));
   nodes.push(heading(2, "About this service", shift), markdown(entry.description));
-  nodes.push(el("p", `Run by ${(entry.organisation || {}).name || ""}.`));
+  nodes.push(element("p", `Run by ${(entry.organisation || {}).name || ""}.`));
   const who = entry.eligibility || {};
   nodes.push(heading(2, "Who can use it", shift), markdown(who.description));
-  if (who.ehc_plan_needed) nodes.push(el("p", "You need an education, health and care (EHC) plan to use this service."));
-  if (who.diagnosis_needed) nodes.push(el("p", "Your child needs a diagnosis to use this service."));
+  if (who.ehc_plan_needed) nodes.push(element("p", "You need an education, health and care (EHC) plan to use this service."));
+  if (who.diagnosis_needed) nodes.push(element("p", "Your child needs a diagnosis to use this service."));
   const access = entry.how_to_access || {};
   nodes.push(heading(2, "How to get it", shift));
-  nodes.push(el("p", `${routesText(spec, entry)}.`));
+  nodes.push(element("p", `${routesText(spec, entry)}.`));
   if ((access.steps || []).length) {
-    const steps = el("ol");
-    for (const step of access.steps) steps.append(el("li", step));
+    const steps = element("ol");
+    for (const step of access.steps) steps.append(element("li", step));
     nodes.push(steps);
   }
   const cost = entry.cost || {};
   if (cost.free !== true && cost.description) {
-    nodes.push(heading(2, "Cost", shift), el("p", costText(spec, entry)), markdown(cost.description));
+    nodes.push(heading(2, "Cost", shift), element("p", costText(spec, entry)), markdown(cost.description));
   }
   nodes.push(heading(2, "Contact", shift));
   for (const contact of entry.contacts || []) nodes.push(...contactLines(contact, shift));
@@ -255,16 +224,16 @@ function sections(spec, entry, shift) {
     for (const venue of entry.locations) nodes.push(...venueLines(spec, venue, shift));
   }
   if ((entry.schedules || []).length) {
-    const list = el("ul");
-    for (const slot of entry.schedules) list.append(el("li", scheduleText(spec, slot)));
+    const list = element("ul");
+    for (const slot of entry.schedules) list.append(element("li", scheduleText(spec, slot)));
     nodes.push(heading(2, "When", shift), list);
   }
   if ((entry.languages || []).length) {
-    nodes.push(heading(2, "Languages", shift), el("p", `${listWords(entry.languages, labelsOf(spec, ["languages"]))}.`));
+    nodes.push(heading(2, "Languages", shift), element("p", `${listWords(entry.languages, labelsOf(spec, ["languages"]))}.`));
   }
   nodes.push(...localOffer(spec, entry.local_offer || {}, shift));
-  if (entry.inclusion_charter) nodes.push(el("p", "This provider has signed Dudley's Inclusion Charter."));
-  if (entry.last_reviewed) nodes.push(el("p", `Last checked on ${longDate(entry.last_reviewed)}.`));
+  if (entry.inclusion_charter) nodes.push(element("p", "This provider has signed Dudley's Inclusion Charter."));
+  if (entry.last_reviewed) nodes.push(element("p", `Last checked on ${longDate(entry.last_reviewed)}.`));
   return nodes;
 }
 
@@ -275,10 +244,9 @@ function localOffer(spec, answers, shift) {
   const nodes = [heading(2, "Local Offer answers", shift)];
   for (const question of given) nodes.push(heading(3, question.title, shift), markdown(answers[question.key]));
   if (answers.sen_information_report) {
-    const link = el("a", "Read the SEN information report");
-    link.href = SAFE_LINK.test(answers.sen_information_report) ? answers.sen_information_report : "#";
-    const paragraph = el("p");
-    paragraph.append(link);
+    const address = answers.sen_information_report;
+    const paragraph = element("p");
+    paragraph.append(link("Read the SEN information report", SAFE_LINK.test(address) ? address : "#"));
     nodes.push(paragraph);
   }
   return nodes;
@@ -288,14 +256,14 @@ function localOffer(spec, answers, shift) {
 function card(spec, entry) {
   // The card inside the list item, not the list item itself, so that the shortlist's script
   // (which watches for new li.lo-card elements) leaves it alone.
-  const item = el("div", undefined, "lo-card");
-  const title = el("h4"); // under "In the list of services" (h3)
-  const name = el("a", entry.name || "Your service's name");
+  const item = element("div", undefined, "lo-card");
+  const title = element("h4"); // under "In the list of services" (h3)
+  const name = element("a", entry.name || "Your service's name");
   name.href = "#lo-preview-page";
   title.append(name);
   item.append(title);
-  if (entry.status === "temporarily-closed") item.append(el("p", "Temporarily closed", "lo-notice"));
-  item.append(el("p", (entry.summary || "").split(/\s+/).join(" ")));
+  if (entry.status === "temporarily-closed") item.append(element("p", "Temporarily closed", "lo-notice"));
+  item.append(element("p", (entry.summary || "").split(/\s+/).join(" ")));
   const facts = [
     ["Ages", ageText((entry.age_range || {}).min, (entry.age_range || {}).max)],
     ["Cost", costText(spec, entry)],
@@ -309,7 +277,7 @@ function card(spec, entry) {
 // Draw the card into `cardList` (a <ul class="lo-preview-results">) and the page into `page`, whose
 // headings go under "The service's page" (h3): the page's <h1> becomes an <h4>.
 export function renderPreview(spec, entry, cardList, page) {
-  const holder = el("li");
+  const holder = element("li");
   holder.append(card(spec, entry));
   cardList.replaceChildren(holder);
   page.replaceChildren(...sections(spec, entry, 3));

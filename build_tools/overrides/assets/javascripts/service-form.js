@@ -7,6 +7,7 @@
 // sent through the GitHub issue form. With ?service=<name> the form opens with that service's
 // details, loaded from services/<name>/entry.json. Text is only ever set as textContent.
 
+import { element, link, siteRoot } from "./dom.js";
 import { checkEntry } from "./service-form-checks.js";
 import { toYaml } from "./service-form-yaml.js";
 import { mailtoHref } from "./links.js";
@@ -18,8 +19,6 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Longer links are refused by some mail programs, and by GitHub (414 URI Too Long).
 const MAX_MAILTO = 1800;
 const MAX_ISSUE_URL = 7000;
-// This file is at assets/javascripts/: the site root is two folders up.
-const siteRoot = new URL("../../", import.meta.url);
 
 const app = document.getElementById("lo-service-form-app");
 // The rules and settings, written at build time beside the page.
@@ -259,16 +258,14 @@ function showSummary(problems) {
   const list = summary.querySelector("ul");
   list.replaceChildren();
   for (const problem of problems) {
-    const link = document.createElement("a");
-    link.href = `#${problem.id}`;
-    link.textContent = problem.message;
-    link.addEventListener("click", (event) => {
+    const jump = link(problem.message, `#${problem.id}`);
+    jump.addEventListener("click", (event) => {
       event.preventDefault();
       const control = focusTarget(problem.id);
       if (control) control.focus();
     });
-    const item = document.createElement("li");
-    item.append(link);
+    const item = element("li");
+    item.append(jump);
     list.append(item);
   }
   summary.querySelector("h2").textContent =
@@ -402,14 +399,13 @@ async function copyFile(message) {
 function download() {
   const entry = readEntry();
   const url = URL.createObjectURL(new Blob([state.yaml], { type: "application/yaml" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName(entry);
-  document.body.append(link);
-  link.click();
-  link.remove();
+  const file = link("", url);
+  file.download = fileName(entry);
+  document.body.append(file);
+  file.click();
+  file.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  actionStatus.textContent = `Downloaded ${link.download}. Email it to ${spec.email}, or attach it on GitHub.`;
+  actionStatus.textContent = `Downloaded ${file.download}. Email it to ${spec.email}, or attach it on GitHub.`;
 }
 
 // --- Events ---------------------------------------------------------------------------------

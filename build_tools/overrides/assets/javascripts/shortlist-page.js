@@ -11,9 +11,9 @@ import {
   refresh,
   removeFromShortlist,
   shortlistButton,
-  siteRoot,
   validSlugs,
 } from "./shortlist.js";
+import { element, link, siteRoot } from "./dom.js";
 import { mailtoHref, smsHref, telHref } from "./links.js";
 
 const MAX_SHARED = 100;
@@ -28,19 +28,6 @@ const siteName = frame.dataset.siteName;
 
 const sharedParam = new URLSearchParams(location.search).get("services");
 const shared = sharedParam === null ? null : validSlugs(sharedParam.split(",")).slice(0, MAX_SHARED);
-
-function element(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
-
-function link(text, href) {
-  const node = element("a", text);
-  node.href = href;
-  return node;
-}
 
 async function record(slug) {
   try {

@@ -4,10 +4,10 @@
 // service page, and announces every change through a polite live region. On the shortlist
 // page it loads shortlist-page.js, which lists, prints and shares the services.
 
+import { element, siteRoot } from "./dom.js";
+
 const KEY = "lo-shortlist";
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-// This file is at assets/javascripts/: the site root is two folders up.
-export const siteRoot = new URL("../../", import.meta.url);
 
 export function readShortlist() {
   try {
@@ -88,9 +88,8 @@ function label(button) {
 }
 
 export function shortlistButton(slug, name) {
-  const button = document.createElement("button");
+  const button = element("button", "", "md-button lo-shortlist-button");
   button.type = "button";
-  button.className = "md-button lo-shortlist-button";
   button.dataset.slug = slug;
   button.dataset.name = name;
   button.addEventListener("click", () => toggle(slug, name));
@@ -99,8 +98,7 @@ export function shortlistButton(slug, name) {
 }
 
 function shortlistLink() {
-  const link = document.createElement("a");
-  link.className = "lo-shortlist-link";
+  const link = element("a", "", "lo-shortlist-link");
   link.href = new URL("shortlist/", siteRoot).href;
   return link;
 }
@@ -126,8 +124,7 @@ function addToLists(root) {
   for (const list of root.querySelectorAll("ol.lo-results")) {
     // After the list, so the first thing after the results heading is still the first result.
     if (!list.nextElementSibling?.classList.contains("lo-shortlist-count")) {
-      const line = document.createElement("p");
-      line.className = "lo-shortlist-count";
+      const line = element("p", "", "lo-shortlist-count");
       line.append(shortlistLink());
       list.after(line);
     }
@@ -139,15 +136,13 @@ function addToServicePage() {
   const slug = slugOf(location.href);
   const heading = document.querySelector("article h1");
   if (!slug || !heading) return;
-  const bar = document.createElement("div");
-  bar.className = "lo-shortlist-bar";
+  const bar = element("div", "", "lo-shortlist-bar");
   bar.append(shortlistButton(slug, heading.textContent.trim()), shortlistLink());
   heading.after(bar);
 }
 
 function start() {
-  liveRegion = document.createElement("div");
-  liveRegion.className = "lo-visually-hidden";
+  liveRegion = element("div", "", "lo-visually-hidden");
   liveRegion.setAttribute("role", "status");
   liveRegion.setAttribute("aria-live", "polite");
   liveRegion.id = "lo-shortlist-status";
