@@ -40,7 +40,7 @@ from build_tools.exports.write import add_to_head, write_exports
 from build_tools.family import family_files
 from build_tools.finder import SEARCH_PAGE, search_page
 from build_tools.links import PLAIN_ADDRESS
-from build_tools.offline import write_offline_copy
+from build_tools.offline import THEME_SEARCH, write_offline_copy
 from build_tools.page_dates import git_dates
 from build_tools.page_feedback import feedback_links, feedback_settings
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
@@ -175,6 +175,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=data))
     _state["printed"] = {}
     _state["guidance"] = []
+    return _without_theme_search(files, config)
+
+
+def _without_theme_search(files: Files, config: MkDocsConfig) -> Files:
+    """With the theme's own search switched off (mkdocs.yml), its word-splitting libraries and
+    worker (1.2 MB) are copied all the same: leave them out. Nothing loads them: the theme only
+    starts its worker from its search box, which is then on no page."""
+    if any(name.split("/")[-1] == "search" for name in config.plugins):
+        return files
+    for file in [f for f in files if f.src_uri.startswith(THEME_SEARCH)]:
+        files.remove(file)
     return files
 
 

@@ -25,10 +25,12 @@ KEPT_SUFFIXES = frozenset(
     [".html", ".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico"]
     + [".woff", ".woff2", ".ttf", ".pdf"]
 )
-# mkdocs-material's own search (switched off in mkdocs.yml): no use from disk. The search's
+# mkdocs-material's own search, switched off in mkdocs.yml: the build leaves its files out
+# (hooks.py), and the copy would too if a site switched it on: no use from disk. The search's
 # word index is JSON, which is not kept at all.
+THEME_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 # The 404 page is only ever shown by a web server, and links from the domain's root.
-LEFT_OUT = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "404.html")
+LEFT_OUT = (*THEME_SEARCH, "404.html")
 _TAG = re.compile(r"<(a|link|script|img|form|iframe|source)\b([^<>]*)>", re.IGNORECASE)
 _URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|action)=)(["'])(.*?)\2""", re.IGNORECASE)
 _ARTICLE = re.compile(r"(<article\b[^>]*>)")
