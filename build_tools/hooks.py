@@ -43,6 +43,7 @@ from build_tools.links import PLAIN_ADDRESS
 from build_tools.offline import THEME_SEARCH, write_offline_copy
 from build_tools.page_dates import git_dates
 from build_tools.page_feedback import feedback_links, feedback_settings
+from build_tools.page_space import compact_space
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.pictures import picture_file
 from build_tools.printable.build import write_printable
@@ -291,9 +292,10 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """on_post_page: put the feed link, and a service page's JSON-LD, in the page's head."""
+    """on_post_page: put the feed link, and a service page's JSON-LD, in the page's head; fold
+    the template's indentation (build_tools/page_space.py)."""
     pages, publisher = _state["service_pages"], _state["publisher"]
-    output = add_to_head(output, page.file.src_uri, page.url, pages, publisher)
+    output = compact_space(add_to_head(output, page.file.src_uri, page.url, pages, publisher))
     page.content = None  # written out now; the printed Local Offer kept its own copy
     return output
 

@@ -34,6 +34,13 @@ LEFT_OUT = (*THEME_SEARCH, "404.html")
 _TAG = re.compile(r"<(a|link|script|img|form|iframe|source)\b([^<>]*)>", re.IGNORECASE)
 _URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|action)=)(["'])(.*?)\2""", re.IGNORECASE)
 _ARTICLE = re.compile(r"(<article\b[^>]*>)")
+# What only search engines and feed readers use, and the copy need not repeat in every page:
+# a service's JSON-LD (its page says the same, and is in the copy), the canonical address and
+# the feed's link. A service page's JSON-LD was an eighth of its compressed bytes.
+_FOR_MACHINES = re.compile(
+    r'<script type="application/ld\+json">[^<]*</script>'
+    r'|<link rel="(?:canonical|alternate feed)"[^<>]*>'
+)
 # The styles for browsers without JavaScript, which every page loads inside <noscript>.
 _NO_JS = re.compile(r"<noscript>\s*(<link\b[^>]*no-js\.css[^>]*>)\s*</noscript>")
 
@@ -94,7 +101,7 @@ def offline_page(html: str, note: str, page: str = "", site_url: str = "") -> st
             attributes = _URL_ATTRIBUTE.sub(fixed, match.group(2))
         return f"<{match.group(1)}{attributes}>"
 
-    html = _TAG.sub(tag, html)
+    html = _TAG.sub(tag, _FOR_MACHINES.sub("", html))
     # Browsers run no module scripts for file:// pages, so from disk every page is a page
     # without JavaScript: always load its styles (search hidden, "needs JavaScript" notes shown).
     html = _NO_JS.sub(r"\1", html)

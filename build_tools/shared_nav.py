@@ -11,14 +11,9 @@ For those pages the navigation is also pruned (mkdocs-material's `navigation.pru
 section is one link to its first page, where the section is shown open, instead of every page
 of every section. Nothing in a section is current on such a page, so nothing is hidden that the
 page would show open, and every page stays two clicks away without JavaScript. The full
-navigation was 8.4 kB of every service, easy-read and browse page (after the white space below):
-about 21 kB per service at a thousand services.
-
-The shared HTML is also made smaller: the theme's template indents it by nesting, so that most of
-its bytes are spaces (14.9 kB of which 6.5 kB are left at the sample's 40 links). Every run of
-white space that holds a line break becomes one line break, which browsers show the same way
-(the navigation has no <pre>, <textarea> or inline script). At a thousand services that is
-16 MB less site, for a few regular expressions per build.
+navigation was 14.9 kB of every service, easy-read and browse page (8.4 kB without the
+template's indentation, see build_tools/page_space.py), about 21 kB per service at a thousand
+services; pruned, it is 1.8 kB.
 
 The template (overrides/main.html) prints what `get(page, nav, base_url)` finds, or renders
 the theme's partial and hands it to `keep`. This module knows nothing about MkDocs:
@@ -27,20 +22,12 @@ the theme's partial and hands it to `keep`. This module knows nothing about MkDo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 Key = tuple[str, ...]
 # Features that would open every section, and so undo the pruning (the theme's own rules).
 PRUNED_OFF = frozenset(["navigation.sections", "navigation.expand", "navigation.tabs"])
-_LINE_SPACE = re.compile(r"\s*\n\s*")
-
-
-def compact_space(html: str) -> str:
-    """HTML with each run of white space that holds a line break made one line break: the
-    same page to a browser, outside <pre>, <textarea>, scripts and styles."""
-    return _LINE_SPACE.sub("\n", html).strip()
 
 
 class SharedNav:
@@ -77,7 +64,6 @@ class SharedNav:
     def keep(self, page: Any, nav: Any, base_url: str, html: str) -> str:
         """Remember the navigation rendered for this page (if it can be shared); return it."""
         key = self.key(page, nav, base_url)
-        if key is None:
-            return html
-        self._made[key] = compact_space(html)
-        return self._made[key]
+        if key is not None:
+            self._made[key] = html
+        return html

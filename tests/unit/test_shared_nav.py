@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from types import SimpleNamespace
 
-from build_tools.shared_nav import SharedNav, compact_space
+from build_tools.shared_nav import SharedNav
 
 
 def relative(url: str, from_url: str) -> str:
@@ -44,12 +44,3 @@ def test_pages_outside_the_nav_get_it_pruned() -> None:
     outside = shared.features(page("services/a.md", "services/a/"), NAV, "../..", features)
     assert outside == ["navigation.top", "navigation.prune"]
     assert shared.features(GUIDE, NAV, "../..", features) == features
-
-
-def test_shared_nav_keeps_one_line_break_for_each_run_of_space() -> None:
-    shared = SharedNav(relative)
-    made = shared.keep(
-        page("services/a.md", "services/a/"), NAV, "../..", "<ul>\n  <li>A\n\n  </li></ul> "
-    )
-    assert made == "<ul>\n<li>A\n</li></ul>"
-    assert compact_space("<a>x y</a>") == "<a>x y</a>"
