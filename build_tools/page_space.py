@@ -29,7 +29,8 @@ _LINE_SPACE = re.compile(r"\n[ \t\r\n]+")
 def compact_space(html: str) -> str:
     """`html` with every run of white space that starts with a line break made one line break,
     outside <pre>, <textarea>, <script> and <style>."""
-    parts, start = [], 0
+    parts: list[str] = []
+    start = 0
     for kept in _KEPT.finditer(html):
         parts += (_LINE_SPACE.sub("\n", html[start : kept.start()]), kept.group(0))
         start = kept.end()
