@@ -26,7 +26,7 @@ from build_tools.editor.admin import DecapMissing, write_admin
 from build_tools.editor.cms import cms_settings
 from build_tools.entries.catalog import Catalog, load_catalog
 from build_tools.entries.problem_output import render_problems, render_text
-from build_tools.exports.offline import write_offline_copy
+from build_tools.exports.offline import THEME_SEARCH, write_offline_copy
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.write import add_to_head, write_exports
 from build_tools.files.source_files import links_in, links_message
@@ -51,6 +51,7 @@ from build_tools.guidance.remote_pictures import remote_picture_problems
 from build_tools.guidance.strategy import strategy_from
 from build_tools.pages import guidance_pages as site_content
 from build_tools.pages.csp import meta_policy
+from build_tools.pages.page_space import compact_space
 from build_tools.pages.raw_blocks import hold, restore
 from build_tools.pages.shared_nav import SharedNav
 from build_tools.printable.build import write_printable
@@ -179,6 +180,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=data))
     _state["printed"] = {}
     _state["guidance"] = []
+    return _without_theme_search(files, config)
+
+
+def _without_theme_search(files: Files, config: MkDocsConfig) -> Files:
+    """With the theme's own search switched off (mkdocs.yml), its word-splitting libraries and
+    worker (1.2 MB) are copied all the same: leave them out. Nothing loads them: the theme only
+    starts its worker from its search box, which is then on no page."""
+    if any(name.split("/")[-1] == "search" for name in config.plugins):
+        return files
+    for file in [f for f in files if f.src_uri.startswith(THEME_SEARCH)]:
+        files.remove(file)
     return files
 
 
@@ -284,9 +296,10 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """on_post_page: put the feed link, and a service page's JSON-LD, in the page's head."""
+    """on_post_page: put the feed link, and a service page's JSON-LD, in the page's head; fold
+    the template's indentation (build_tools/page_space.py)."""
     pages, publisher = _state["service_pages"], _state["publisher"]
-    output = add_to_head(output, page.file.src_uri, page.url, pages, publisher)
+    output = compact_space(add_to_head(output, page.file.src_uri, page.url, pages, publisher))
     page.content = None  # written out now; the printed Local Offer kept its own copy
     return output
 

@@ -57,6 +57,43 @@ def folder_bytes(folder: Path) -> tuple[int, int]:
     return total, count
 
 
+def disk_use(folder: Path) -> int:
+    """Bytes `folder` takes on this disk, as `du` counts them: whole blocks, folders included.
+    With thousands of small files this is well above the sum of their sizes."""
+    total = folder.stat().st_blocks * 512
+    for root, folders, names in os.walk(folder):
+        for name in (*folders, *names):
+            total += os.lstat(os.path.join(root, name)).st_blocks * 512
+    return total
+
+
+def part_bytes(site: Path) -> dict[str, int]:
+    """Bytes under each top-level folder or file of the site, with the services folder split
+    into its three kinds of page (the service pages, their easy-read pages, the browse lists)
+    and the rest: biggest first."""
+    sizes: dict[str, int] = {}
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        parts = path.relative_to(site).parts
+        sizes[_part(parts)] = sizes.get(_part(parts), 0) + path.stat().st_size
+    return dict(sorted(sizes.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _part(parts: tuple[str, ...]) -> str:
+    if parts[0] != "services" or len(parts) < 3:
+        return parts[0]
+    if parts[1] in BROWSE_FOLDERS:
+        return "services (browse lists)"
+    if parts[2] == "easy-read":
+        return "services (easy-read pages)"
+    return "services (service pages)" if parts[2] == "index.html" else "services (other)"
+
+
+# The folders of the lists by type, need, age and area (build_tools/directory/browse.py).
+BROWSE_FOLDERS = frozenset(["type", "need", "age", "area"])
+
+
 def gzipped_size(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
 

@@ -23,8 +23,10 @@ from build_tools.bench.generate import generate_providers
 from build_tools.bench.measure import (
     PageSizes,
     Run,
+    disk_use,
     folder_bytes,
     median_run,
+    part_bytes,
     run_measured,
     service_page_sizes,
 )
@@ -33,6 +35,10 @@ from build_tools.paths import ROOT
 
 SCHEMA = ROOT / "schema" / "provider.schema.json"
 PARTS = ("validate", "naive", "best", "floor", "build", "rebuild", "browser")
+# Issue 19: the site on disk at most 60 kB per service (300 MB at 5,000, under 1 GB at 10,000).
+SITE_BUDGET_PER_SERVICE = 60_000
+# How many of the site's biggest parts the size table names.
+BIGGEST_PARTS = 6
 
 
 @dataclass
@@ -47,6 +53,8 @@ class Result:
     build: Run | None = None
     rebuild: Run | None = None
     site_bytes: tuple[int, int] | None = None
+    site_parts: dict[str, int] = field(default_factory=dict)
+    site_disk_use: int | None = None
     pages: PageSizes | None = None
     visits: dict[str, Visit] = field(default_factory=dict)
 
@@ -95,6 +103,8 @@ def _build_ours(result: Result, providers: Path, work: Path, parts: set[str]) ->
     # From nothing to the finished site: validation, MkDocs, the search files and exports.
     result.build = run_measured(build, logs / "build.log", cwd=ROOT)
     result.site_bytes = folder_bytes(site)
+    result.site_parts = part_bytes(site)
+    result.site_disk_use = disk_use(site)
     result.pages = service_page_sizes(site)
     if "rebuild" in parts:
         changed = sorted(providers.glob("*.yaml"))[0]
@@ -186,8 +196,39 @@ def render_tables(results: list[Result]) -> str:
             f"| {_visit(r, 'directory', True)} | {_visit(r, 'search', True)} "
             f"| {_visit(r, 'typo', True)} | {_visit(r, 'filter', True)} |"
         )
-    lines += ["", *_scaling(results)]
+    lines += ["", *_site_sizes(results), "", *_scaling(results)]
     return "\n".join(lines) + "\n"
+
+
+def _site_sizes(results: list[Result]) -> list[str]:
+    """The site on disk per service, against the budget, and its biggest parts."""
+    measured = [r for r in results if r.site_bytes]
+    if not measured:
+        return []
+    budget = SITE_BUDGET_PER_SERVICE / 1000
+    lines = [
+        "**Site on disk** (the sum of every file's size, the offline zip included: what a host "
+        f"stores; budget {budget:,.0f} kB per service. Disk use: as `du` counts, in whole blocks "
+        "with the folders. The biggest parts in kB per service)",
+        "",
+        "| services | total | per service | budget | disk use | biggest parts |",
+        "|---:|---:|---:|---|---:|---|",
+    ]
+    for r in measured:
+        assert r.site_bytes is not None
+        total = r.site_bytes[0]
+        per = total / r.count
+        verdict = "met" if per <= SITE_BUDGET_PER_SERVICE else "**not met**"
+        biggest = ", ".join(
+            f"{name} {size / r.count / 1000:,.1f}"
+            for name, size in list(r.site_parts.items())[:BIGGEST_PARTS]
+        )
+        disk = f"{r.site_disk_use / 1e6:,.1f} MB" if r.site_disk_use else "–"
+        lines.append(
+            f"| {r.count:,} | {total / 1e6:,.1f} MB | {per / 1000:,.1f} kB | {verdict} "
+            f"| {disk} | {biggest} |"
+        )
+    return lines
 
 
 def _scaling(results: list[Result]) -> list[str]:

@@ -25,13 +25,22 @@ KEPT_SUFFIXES = frozenset(
     [".html", ".css", ".js", ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico"]
     + [".woff", ".woff2", ".ttf", ".pdf"]
 )
-# mkdocs-material's own search (switched off in mkdocs.yml): no use from disk. The search's
+# mkdocs-material's own search, switched off in mkdocs.yml: the build leaves its files out
+# (hooks.py), and the copy would too if a site switched it on: no use from disk. The search's
 # word index is JSON, which is not kept at all.
+THEME_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 # The 404 page is only ever shown by a web server, and links from the domain's root.
-LEFT_OUT = ("assets/javascripts/lunr/", "assets/javascripts/workers/", "404.html")
+LEFT_OUT = (*THEME_SEARCH, "404.html")
 _TAG = re.compile(r"<(a|link|script|img|form|iframe|source)\b([^<>]*)>", re.IGNORECASE)
 _URL_ATTRIBUTE = re.compile(r"""(\s(?:href|src|action)=)(["'])(.*?)\2""", re.IGNORECASE)
 _ARTICLE = re.compile(r"(<article\b[^>]*>)")
+# What only search engines and feed readers use, and the copy need not repeat in every page:
+# a service's JSON-LD (its page says the same, and is in the copy), the canonical address and
+# the feed's link. A service page's JSON-LD was an eighth of its compressed bytes.
+_FOR_MACHINES = re.compile(
+    r'<script type="application/ld\+json">[^<]*</script>'
+    r'|<link rel="(?:canonical|alternate feed)"[^<>]*>'
+)
 # The styles for browsers without JavaScript, which every page loads inside <noscript>.
 _NO_JS = re.compile(r"<noscript>\s*(<link\b[^>]*no-js\.css[^>]*>)\s*</noscript>")
 
@@ -92,7 +101,7 @@ def offline_page(html: str, note: str, page: str = "", site_url: str = "") -> st
             attributes = _URL_ATTRIBUTE.sub(fixed, match.group(2))
         return f"<{match.group(1)}{attributes}>"
 
-    html = _TAG.sub(tag, html)
+    html = _TAG.sub(tag, _FOR_MACHINES.sub("", html))
     # Browsers run no module scripts for file:// pages, so from disk every page is a page
     # without JavaScript: always load its styles (search hidden, "needs JavaScript" notes shown).
     html = _NO_JS.sub(r"\1", html)

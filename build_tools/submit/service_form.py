@@ -352,7 +352,9 @@ def entry_files(catalog: Catalog) -> dict[str, str]:
     """Each published service's entry as JSON, so "Update this service" can fill in the form."""
     shown = {provider.slug for provider in catalog.providers}
     return {
-        entry_path(loaded.slug): json.dumps(public_entry(loaded.document.data), ensure_ascii=False)
+        entry_path(loaded.slug): json.dumps(
+            public_entry(loaded.document.data), ensure_ascii=False, separators=(",", ":")
+        )
         for loaded in catalog.validation.valid_files()
         if loaded.slug in shown and loaded.document is not None
     }

@@ -58,6 +58,15 @@ def test_offline_page_fixes_links_and_adds_the_note() -> None:
     assert fixed.startswith('<link rel="stylesheet" href="../assets/no-js.css">')
 
 
+def test_offline_page_leaves_out_what_only_machines_read() -> None:
+    html = (
+        '<head><link rel="canonical" href="https://x.example/s/"><link rel="alternate feed" '
+        'type="application/atom+xml" title="New" href="../feed.xml"><script type="application/'
+        'ld+json">{"name":"A \\u003c B"}</script><link rel="stylesheet" href="../a.css"></head>'
+    )
+    assert offline_page(html, "") == '<head><link rel="stylesheet" href="../a.css"></head>'
+
+
 def test_the_zip_is_reproducible_and_leaves_out_what_needs_a_server(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "services").mkdir(parents=True)

@@ -36,3 +36,11 @@ def test_pages_elsewhere_or_in_the_nav_get_their_own() -> None:
     shared.keep(GUIDE, NAV, "../..", "<nav>guide is current</nav>")
     assert shared.get(GUIDE, NAV, "../..") is None
     assert shared.get(page("guidance/x.md", "guidance/x/"), NAV, "../..") is None
+
+
+def test_pages_outside_the_nav_get_it_pruned() -> None:
+    shared = SharedNav(relative)
+    features = ["navigation.sections", "navigation.top"]
+    outside = shared.features(page("services/a.md", "services/a/"), NAV, "../..", features)
+    assert outside == ["navigation.top", "navigation.prune"]
+    assert shared.features(GUIDE, NAV, "../..", features) == features

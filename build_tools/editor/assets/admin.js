@@ -15,7 +15,7 @@
 // is, would read as something else ("11:30" as a number, "2026-10-14" as a date, "no" as false).
 // Decap's own YAML writer leaves them bare, and the entries would then fail the checks.
 import { YAML } from "./yaml/index.js";
-// Phrases joined as one sentence, as build_tools/phrases.py joins them: the site's own script,
+// Phrases joined as one sentence, as build_tools/text/phrases.py joins them: the site's own script,
 // shared with the form's live preview.
 import { joinPhrases } from "../assets/javascripts/phrases.js";
 
