@@ -45,7 +45,8 @@ from build_tools.page_dates import git_dates
 from build_tools.page_feedback import feedback_links, feedback_settings
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.pictures import picture_file
-from build_tools.printable.build import write_printable
+from build_tools.output_folders import OutputRefused
+from build_tools.printable.build import cache_folder, write_printable
 from build_tools.printable.document import Settings
 from build_tools.printable.pdf import PrintableError
 from build_tools.printable.sources import SourcePage, is_printed
@@ -307,7 +308,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def write_paper_and_offline(config: MkDocsConfig) -> None:
-    """on_post_build, part: the printed Local Offer (HTML and PDF), then the offline zip."""
+    """on_post_build, part: the printed Local Offer (HTML and PDFs), then the offline zip."""
     site, providers = Path(config.site_dir), _state["catalog"].providers
     settings = Settings(
         config.site_name,
@@ -316,13 +317,15 @@ def write_paper_and_offline(config: MkDocsConfig) -> None:
         bool(config.extra.get("sample_data")),
     )
     # A cache beside mkdocs.yml, as mkdocs-material's plugins keep theirs (.cache/).
-    cache = Path(config.config_file_path).resolve().parent / ".cache" / "printable"
-    # The PDF takes seconds to tens of seconds: not on every preview of `mkdocs serve`.
+    project = Path(config.config_file_path).resolve().parent
+    cache = cache_folder(project, config.extra.get("printable_cache"))
+    # The PDFs take seconds to tens of seconds: not on every preview of `mkdocs serve`.
     pdf = config.extra.get("printable_pdf", True) is not False and not _state.get("serving")
     try:
         made = write_printable(site, _state["printed"], providers, settings, config.nav, cache, pdf)
-    except PrintableError as error:
+    except (PrintableError, OutputRefused) as error:
         raise PluginError(str(error)) from error
     if made is not None:
-        log.info("Printable PDF %s.", "made" if made else "unchanged, taken from the cache")
+        anew = sum(made.values())
+        log.info("Printable booklets: %d made, %d taken from the cache.", anew, len(made) - anew)
     write_offline_copy(site, settings.site_name, settings.site_url, _state["today"])
