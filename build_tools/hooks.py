@@ -45,7 +45,6 @@ from build_tools.page_dates import git_dates
 from build_tools.page_feedback import feedback_links, feedback_settings
 from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
 from build_tools.pictures import picture_file
-from build_tools.output_folders import OutputRefused
 from build_tools.printable.build import cache_folder, write_printable
 from build_tools.printable.document import Settings
 from build_tools.printable.pdf import PrintableError
@@ -323,7 +322,7 @@ def write_paper_and_offline(config: MkDocsConfig) -> None:
     pdf = config.extra.get("printable_pdf", True) is not False and not _state.get("serving")
     try:
         made = write_printable(site, _state["printed"], providers, settings, config.nav, cache, pdf)
-    except (PrintableError, OutputRefused) as error:
+    except PrintableError as error:
         raise PluginError(str(error)) from error
     if made is not None:
         anew = sum(made.values())

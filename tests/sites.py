@@ -47,8 +47,9 @@ def _injection_providers(folder: Path) -> Path:
 GENERATED: dict[str, Callable[[Path], Path]] = {"injection": _injection_providers}
 # Sites built with the printable booklets. The link checks, the offline copy and the printable
 # tests read them from the fixture and sample sites; they come from the cache in
-# .cache/localoffer/booklets after their first build. Every other test build leaves it out: it takes seconds, and nothing
-# reads it (the injection site's print page, which the PDF is made from, is checked as HTML).
+# .cache/localoffer/booklets after their first build. Every other test build leaves them out:
+# they take seconds, and nothing reads them (the injection site's print page, which the booklets
+# are made from, is checked as HTML).
 WITH_PDF = {"fixture", "sample"}
 
 _built: dict[str, Path] = {}

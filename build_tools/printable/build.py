@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Provider
-from ..output_folders import BOOKLET_CACHE, claim_output_folder
+from ..output_folders import BOOKLET_CACHE, OutputRefused, claim_output_folder
 from .booklets import booklets_with_content, link_booklets
 from .document import PRINT_PAGE, Settings, made_on, render_document
-from .pdf import write_pdfs
+from .pdf import PrintableError, write_pdfs
 from .sources import SourcePage, in_nav_order
 
 # Where the booklets are kept between builds, from the folder of mkdocs.yml; mkdocs.yml's
@@ -42,7 +42,10 @@ def write_printable(
         link_booklets(site_dir, ordered, None)
         return None
     if cache:
-        claim_output_folder(cache, BOOKLET_CACHE, keep=(site_dir,))
+        try:
+            claim_output_folder(cache, BOOKLET_CACHE, keep=(site_dir,))
+        except OutputRefused as error:
+            raise PrintableError(f"The booklets' cache (printable_cache): {error}") from error
     jobs = [
         (render_document(settings, ordered, providers, day, booklet), site_dir / booklet.file)
         for booklet in booklets_with_content(ordered, providers)
