@@ -5,18 +5,24 @@ The service booklets are made from the schema's groups of types of provision (`x
 `categories`): each booklet takes one or more whole groups, so every type is in exactly one
 booklet (a test checks this when the schema changes). A service is in every booklet that holds
 one of its types, printed in full once in each, so each booklet stands on its own.
+
+A booklet of more than MAX_SERVICES services is made in parts ("part 1 of 3"), each holding the
+next services in the booklet's order of types, so that no PDF needs more than a few hundred MB
+to make (WeasyPrint holds about 1 MB per service printed), whatever the size of the directory.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from pathlib import Path
 
 from ..model import Provider
 from ..schema import vocabulary_extra
+from .directory import sections
 from .sources import SourcePage
 
+MAX_SERVICES = 200
 GUIDANCE_PART = "part-guidance"
 EASY_READ_PART = "part-easy-read"
 
@@ -30,10 +36,21 @@ class Booklet:
     about: str  # one line for its cover and for the list of booklets on the website
     groups: tuple[str, ...] = ()  # schema x-groups keys: the services it holds
     parts: tuple[str, ...] = ()  # the parts of content pages it holds
+    part: int = 0  # of a booklet made in parts: which one (from 1), and how many
+    of: int = 0
+    only: frozenset[str] | None = None  # of a part: the slugs of its services
 
     @property
     def file(self) -> str:
-        return f"local-offer-{self.key}.pdf"
+        return (
+            f"local-offer-{self.key}-{self.part}.pdf"
+            if self.part
+            else f"local-offer-{self.key}.pdf"
+        )
+
+    @property
+    def heading(self) -> str:
+        return f"{self.title}, part {self.part} of {self.of}" if self.part else self.title
 
     def types(self) -> frozenset[str]:
         """The types of provision (categories) of its groups."""
@@ -43,7 +60,11 @@ class Booklet:
     def services(self, providers: tuple[Provider, ...]) -> tuple[Provider, ...]:
         """The services of any of its types."""
         types = self.types()
-        return tuple(p for p in providers if types.intersection(p.categories))
+        return tuple(
+            p
+            for p in providers
+            if types.intersection(p.categories) and (self.only is None or p.slug in self.only)
+        )
 
     def holds_page(self, page: SourcePage) -> bool:
         return (EASY_READ_PART if page.easy_read else GUIDANCE_PART) in self.parts
@@ -102,14 +123,36 @@ BOOKLETS = (
 )
 
 
-def booklets_with_content(
-    pages: list[SourcePage], providers: tuple[Provider, ...]
+def in_parts(
+    booklet: Booklet, providers: tuple[Provider, ...], most: int = MAX_SERVICES
 ) -> list[Booklet]:
-    """The booklets that would hold anything: no empty booklet is made."""
+    """The booklet, or its parts if it would hold more than `most` services: as few parts as
+    will do, of nearly equal size, each the next services in the order they are printed."""
+    services = booklet.services(providers)
+    count = -(-len(services) // most)
+    if count <= 1:
+        return [booklet]
+    found = sections(services, booklet.groups)
+    ordered = [(section.label, p.slug) for section in found for p in section.full]
+    size = -(-len(ordered) // count)
+    parts = []
+    for number, start in enumerate(range(0, len(ordered), size), 1):
+        chunk = ordered[start : start + size]
+        about = "; ".join(dict.fromkeys(label for label, _ in chunk)) + "."
+        slugs = frozenset(slug for _, slug in chunk)
+        parts.append(replace(booklet, about=about, part=number, of=count, only=slugs))
+    return parts
+
+
+def booklets_with_content(
+    pages: list[SourcePage], providers: tuple[Provider, ...], most: int = MAX_SERVICES
+) -> list[Booklet]:
+    """The booklets, and parts of booklets, that hold anything: no empty booklet is made."""
     return [
-        booklet
+        part
         for booklet in BOOKLETS
         if booklet.services(providers) or any(booklet.holds_page(page) for page in pages)
+        for part in in_parts(booklet, providers, most)
     ]
 
 
@@ -124,24 +167,25 @@ def file_size(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 
 
-def booklet_list(sizes: dict[str, int] | None, root: str) -> str:
-    """The list of booklets, each linked with its size, for a page `root` away from the site's
-    root; or, with no PDFs made (`sizes` None), a line saying how to get them on paper."""
-    if sizes is None:
+def booklet_list(made: list[tuple[Booklet, int]] | None, root: str) -> str:
+    """The list of booklets made, each linked with its size in bytes, for a page `root` away
+    from the site's root; or, with no PDFs made (None), a line saying how to get them on paper."""
+    if made is None:
         return (
             '<p id="printed-booklets">This copy of the website has no booklets to download. '
             "Ask us and we will post you the ones you need.</p>"
         )
     items = "".join(
-        f'<li><a href="{root}{booklet.file}">{escape(booklet.title)}</a> '
-        f"(PDF, {file_size(sizes[booklet.file])}): {escape(booklet.about)}</li>"
-        for booklet in BOOKLETS
-        if booklet.file in sizes
+        f'<li><a href="{root}{booklet.file}">{escape(booklet.heading)}</a> '
+        f"(PDF, {file_size(size)}): {escape(booklet.about)}</li>"
+        for booklet, size in made
     )
     return f'<ul id="printed-booklets">{items}</ul>'
 
 
-def link_booklets(site_dir: Path, pages: list[SourcePage], sizes: dict[str, int] | None) -> None:
+def link_booklets(
+    site_dir: Path, pages: list[SourcePage], made: list[tuple[Booklet, int]] | None
+) -> None:
     """Put the list of booklets into each built page that has the placeholder for it."""
     for page in pages:
         if LIST_PLACEHOLDER not in page.html:
@@ -151,4 +195,4 @@ def link_booklets(site_dir: Path, pages: list[SourcePage], sizes: dict[str, int]
             continue
         html = built.read_text(encoding="utf-8")
         root = "../" * page.url.count("/")
-        built.write_text(html.replace(LIST_PLACEHOLDER, booklet_list(sizes, root)), "utf-8")
+        built.write_text(html.replace(LIST_PLACEHOLDER, booklet_list(made, root)), "utf-8")

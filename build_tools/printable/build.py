@@ -46,10 +46,11 @@ def write_printable(
             claim_output_folder(cache, BOOKLET_CACHE, keep=(site_dir,))
         except OutputRefused as error:
             raise PrintableError(f"The booklets' cache (printable_cache): {error}") from error
+    booklets = booklets_with_content(ordered, providers)
     jobs = [
         (render_document(settings, ordered, providers, day, booklet), site_dir / booklet.file)
-        for booklet in booklets_with_content(ordered, providers)
+        for booklet in booklets
     ]
     made = write_pdfs(jobs, site_dir, cache)
-    link_booklets(site_dir, ordered, {name: (site_dir / name).stat().st_size for name in made})
+    link_booklets(site_dir, ordered, [(b, (site_dir / b.file).stat().st_size) for b in booklets])
     return made

@@ -88,7 +88,7 @@ def _cover(settings: Settings, made: dt.date, booklet: Booklet | None) -> str:
     )
     site = escape(settings.site_url)
     website = f' at <a href="{site}">{site}</a>' if site else ""
-    title, lead = (booklet.title, booklet.about) if booklet else (None, settings.description)
+    title, lead = (booklet.heading, booklet.about) if booklet else (None, settings.description)
     heading = (
         f'<p class="series">{escape(settings.site_name)}</p><h1>{escape(title)}</h1>'
         if title
@@ -131,7 +131,7 @@ def render_document(
     if directory:
         body.append(directory_part(providers, found, settings.site_url, booklet is None))
     body.append("</main>")
-    title = f"{settings.site_name}: " + (booklet.title if booklet else "printable copy")
+    title = f"{settings.site_name}: " + (booklet.heading if booklet else "printable copy")
     style = stylesheet()
     policy = standalone_page_policy(style)
     return (

@@ -13,6 +13,7 @@ from build_tools.printable.booklets import (
     booklet_list,
     booklets_with_content,
     file_size,
+    in_parts,
     link_booklets,
 )
 from build_tools.printable.directory import directory_part, sections
@@ -176,7 +177,8 @@ def test_the_list_of_booklets_gives_each_file_and_its_size(tmp_path: Path) -> No
         "999 KB",
         "1.2 MB",
     ]
-    html = booklet_list({"local-offer-health.pdf": 240_400}, "../../")
+    health = next(booklet for booklet in BOOKLETS if booklet.key == "health")
+    html = booklet_list([(health, 240_400)], "../../")
     assert '<a href="../../local-offer-health.pdf">Health and therapies</a> (PDF, 240 KB)' in html
     assert html.count("<li>") == 1
     assert "no booklets" in booklet_list(None, "../../")
@@ -184,7 +186,35 @@ def test_the_list_of_booklets_gives_each_file_and_its_size(tmp_path: Path) -> No
     built = tmp_path / "guidance" / "o" / "index.html"
     built.parent.mkdir(parents=True)
     built.write_text(f"<main><p>Print.</p>{LIST_PLACEHOLDER}</main>", encoding="utf-8")
-    link_booklets(tmp_path, [page, PAGE], {"local-offer-guidance.pdf": 5_000})
+    link_booklets(tmp_path, [page, PAGE], [(BOOKLETS[0], 5_000)])
     written = built.read_text(encoding="utf-8")
     assert LIST_PLACEHOLDER not in written
     assert '<a href="../../local-offer-guidance.pdf">Help and guidance</a> (PDF, 5 KB)' in written
+
+
+def test_a_big_booklet_is_made_in_parts_of_nearly_equal_size() -> None:
+    health = next(booklet for booklet in BOOKLETS if booklet.key == "health")
+    services = tuple(
+        provider(f"s{n:02d}", categories=(("health", "therapies", "mental-health")[n % 3],))
+        for n in range(7)
+    )
+    assert in_parts(health, services, 7) == [health]
+    parts = in_parts(health, services, 3)
+    assert [(b.part, b.of, b.file) for b in parts] == [
+        (1, 3, "local-offer-health-1.pdf"),
+        (2, 3, "local-offer-health-2.pdf"),
+        (3, 3, "local-offer-health-3.pdf"),
+    ]
+    held = [[p.slug for p in b.services(services)] for b in parts]
+    assert sorted(slug for part in held for slug in part) == [p.slug for p in services]
+    assert [len(part) for part in held] == [3, 3, 1]
+    # In the order they are printed: Health, then Therapies, then Mental health.
+    assert held[0] == ["s00", "s03", "s06"]
+    assert parts[0].heading == "Health and therapies, part 1 of 3"
+    assert parts[0].about == "Health services."
+    assert parts[1].about.startswith("Therapies: ")
+    assert parts[1].about.endswith("; Mental health and emotional wellbeing.")
+    settings = Settings("Dudley SEND Local Offer", "https://localoffer.example/", "About.", False)
+    html = render_document(settings, [], services, dt.date(2026, 9, 14), parts[1])
+    assert "<h1>Health and therapies, part 2 of 3</h1>" in html
+    assert "This booklet lists 3 services" in html
