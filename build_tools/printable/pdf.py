@@ -108,10 +108,19 @@ def _weasyprint_version() -> str:
 
 
 def _tool_version() -> str:
+    """This tool's version and this module's own code, which says how a PDF is made."""
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
     try:
-        return metadata.version("dudley-local-offer")
+        return f"{metadata.version('dudley-local-offer')} {code}"
     except metadata.PackageNotFoundError:
-        return "none"
+        return f"none {code}"
+
+
+def _cores() -> int:
+    """The cores this process may run on (fewer than the machine's in a container)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 def cache_key(html: str, base: Path) -> str:
@@ -182,7 +191,7 @@ def write_pdfs(
     if todo:
         # The longest first, so that one long booklet does not start last.
         todo.sort(key=lambda job: -len(job[0]))
-        count = min(len(todo), workers or min(os.cpu_count() or 1, MAX_WORKERS))
+        count = min(len(todo), workers or min(_cores(), MAX_WORKERS))
         # spawn, not fork: a worker starts small instead of sharing the whole build's memory,
         # and max_tasks_per_child=1 gives each booklet a fresh process that returns its memory.
         context = get_context("spawn")
