@@ -123,10 +123,14 @@ def _also(section: Section) -> str:
 
 
 def directory_part(
-    providers: tuple[Provider, ...], found: list[Section], site_url: str, whole: bool = True
+    providers: tuple[Provider, ...],
+    site_url: str,
+    found: list[Section] | None = None,
+    whole: bool = True,
 ) -> str:
-    """The directory of `found` (sections of `providers`): h2, then a heading per group, per
-    type, and per service. `whole` for the whole Local Offer, else a booklet's part of it."""
+    """The directory: h2, then a heading per group, per type, and per service. Of `found`
+    (sections of `providers`; default: all of them); `whole` for the whole Local Offer, else
+    a booklet's part of it."""
     out = [f'<section id="{DIRECTORY_ID}"><h2>Directory of services</h2>']
     where = "The Local Offer lists" if whole else "This booklet lists"
     out.append(
@@ -135,7 +139,7 @@ def directory_part(
         "listed by name under the others.</p>"
     )
     group = None
-    for section in found:
+    for section in sections(providers) if found is None else found:
         if section.group != group:
             group = section.group
             out.append(f"<h3>{escape(group)}</h3>")

@@ -129,7 +129,7 @@ def render_document(
             body.append(f'<section class="{kind}" id="{page.key}">{fitted}</section>')
         body.append("</section>")
     if directory:
-        body.append(directory_part(providers, found, settings.site_url, booklet is None))
+        body.append(directory_part(providers, settings.site_url, found, booklet is None))
     body.append("</main>")
     title = f"{settings.site_name}: " + (booklet.heading if booklet else "printable copy")
     style = stylesheet()

@@ -93,7 +93,7 @@ def test_each_service_is_printed_once_and_listed_under_its_other_types() -> None
     found = {section.key: section for section in sections(services)}
     assert [p.slug for p in found["leisure"].full] == ["swim"]
     assert [p.slug for p in found["short-breaks"].also] == ["swim"]
-    html = directory_part(services, sections(services), "https://localoffer.example/")
+    html = directory_part(services, "https://localoffer.example/")
     assert html.count('id="service-swim"') == 1
     assert "Swim &lt;club&gt;" in html
     assert '<a class="page-ref" href="#service-swim">' in html
