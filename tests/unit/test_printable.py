@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from build_tools.model import Location
 from build_tools.printable.booklets import (
     BOOKLETS,
@@ -16,9 +18,10 @@ from build_tools.printable.booklets import (
     in_parts,
     link_booklets,
 )
+from build_tools.printable.build import cache_folder, write_printable
 from build_tools.printable.directory import directory_part, sections
 from build_tools.printable.document import Settings, made_on, render_document
-from build_tools.printable.pdf import write_pdf
+from build_tools.printable.pdf import PrintableError, write_pdf
 from build_tools.printable.sources import Linker, SourcePage, fit_page, in_nav_order, is_printed
 from build_tools.schema import vocabulary, vocabulary_extra
 from tests.unit.family_helpers import provider
@@ -218,3 +221,14 @@ def test_a_big_booklet_is_made_in_parts_of_nearly_equal_size() -> None:
     html = render_document(settings, [], services, dt.date(2026, 9, 14), parts[1])
     assert "<h1>Health and therapies, part 2 of 3</h1>" in html
     assert "This booklet lists 3 services" in html
+
+
+def test_the_booklet_cache_is_never_inside_the_site(tmp_path: Path) -> None:
+    settings = Settings("Dudley SEND Local Offer", "https://localoffer.example/", "About.", False)
+    site = tmp_path / "site"
+    site.mkdir()
+    with pytest.raises(PrintableError, match="printable_cache"):
+        write_printable(site, {}, (provider("one"),), settings, [], site / "cache")
+    assert not (site / "local-offer-activities.pdf").exists()
+    assert cache_folder(tmp_path) == tmp_path / ".cache" / "localoffer" / "booklets"
+    assert cache_folder(tmp_path, "elsewhere") == tmp_path / "elsewhere"
