@@ -54,7 +54,7 @@ from build_tools.pages.csp import meta_policy
 from build_tools.pages.page_space import compact_space
 from build_tools.pages.raw_blocks import hold, restore
 from build_tools.pages.shared_nav import SharedNav
-from build_tools.printable.build import write_printable
+from build_tools.printable.build import cache_folder, write_printable
 from build_tools.printable.document import Settings
 from build_tools.printable.pdf import PrintableError
 from build_tools.printable.sources import SourcePage, is_printed
@@ -324,7 +324,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def write_paper_and_offline(config: MkDocsConfig) -> None:
-    """on_post_build, part: the printed Local Offer (HTML and PDF), then the offline zip."""
+    """on_post_build, part: the printed Local Offer (HTML and PDFs), then the offline zip."""
     site, providers = Path(config.site_dir), _state["catalog"].providers
     settings = Settings(
         config.site_name,
@@ -333,13 +333,15 @@ def write_paper_and_offline(config: MkDocsConfig) -> None:
         bool(config.extra.get("sample_data")),
     )
     # A cache beside mkdocs.yml, as mkdocs-material's plugins keep theirs (.cache/).
-    cache = Path(config.config_file_path).resolve().parent / ".cache" / "printable"
-    # The PDF takes seconds to tens of seconds: not on every preview of `mkdocs serve`.
+    project = Path(config.config_file_path).resolve().parent
+    cache = cache_folder(project, config.extra.get("printable_cache"))
+    # The PDFs take seconds to tens of seconds: not on every preview of `mkdocs serve`.
     pdf = config.extra.get("printable_pdf", True) is not False and not _state.get("serving")
     try:
         made = write_printable(site, _state["printed"], providers, settings, config.nav, cache, pdf)
     except PrintableError as error:
         raise PluginError(str(error)) from error
     if made is not None:
-        log.info("Printable PDF %s.", "made" if made else "unchanged, taken from the cache")
+        anew = sum(made.values())
+        log.info("Printable booklets: %d made, %d taken from the cache.", anew, len(made) - anew)
     write_offline_copy(site, settings.site_name, settings.site_url, _state["today"])

@@ -45,10 +45,11 @@ def _injection_providers(folder: Path) -> Path:
 # Sites whose provider files are made for the test run, into the folder given: the real
 # content and these providers.
 GENERATED: dict[str, Callable[[Path], Path]] = {"injection": _injection_providers}
-# Sites built with the printable PDF. The link checks, the offline copy and the printable tests
-# read it from the fixture and sample sites; the PDF comes from the cache in .cache/printable
-# after its first build. Every other test build leaves it out: it takes seconds, and nothing
-# reads it (the injection site's print page, which the PDF is made from, is checked as HTML).
+# Sites built with the printable booklets. The link checks, the offline copy and the printable
+# tests read them from the fixture and sample sites; they come from the cache in
+# .cache/localoffer/booklets after their first build. Every other test build leaves them out:
+# they take seconds, and nothing reads them (the injection site's print page, which the booklets
+# are made from, is checked as HTML).
 WITH_PDF = {"fixture", "sample"}
 
 _built: dict[str, Path] = {}

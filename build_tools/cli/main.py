@@ -261,7 +261,7 @@ def _write_new(service: scaffold.NewService, folder: Path, force: bool) -> None:
 @click.option(
     "--no-pdf",
     is_flag=True,
-    help="Skip the printable PDF, which takes minutes with thousands of services.",
+    help="Skip the printable PDF booklets, which take minutes with thousands of services.",
 )
 def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: bool) -> None:
     """Validate the providers, then build the whole site.

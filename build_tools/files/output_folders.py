@@ -36,6 +36,8 @@ class Owner:
 SITE = Owner(".localoffer-site", "localoffer build")
 IMPORT = Owner(".localoffer-import", "localoffer import-oruk")
 BENCH = Owner(".localoffer-bench", "make bench")
+# The printed booklets kept between builds (printable/build.py): outside the site.
+BOOKLET_CACHE = Owner(".localoffer-booklets", "localoffer build")
 
 
 def _project_folders() -> list[Path]:

@@ -1,13 +1,24 @@
-"""Write the printed Local Offer into the built site: the print-ready page and its PDF."""
+"""Write the printed Local Offer into the built site: the print-ready page and the booklets."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from build_tools.files.output_folders import BOOKLET_CACHE, OutputRefused, claim_output_folder
 from build_tools.model import Provider
-from build_tools.printable.document import PDF_FILE, PRINT_PAGE, Settings, made_on, render_document
-from build_tools.printable.pdf import write_pdf
+from build_tools.printable.booklets import booklets_with_content, link_booklets
+from build_tools.printable.document import PRINT_PAGE, Settings, made_on, render_document
+from build_tools.printable.pdf import PrintableError, write_pdfs
 from build_tools.printable.sources import SourcePage, in_nav_order
+
+# Where the booklets are kept between builds, from the folder of mkdocs.yml; mkdocs.yml's
+# `extra.printable_cache` can name another folder (never one inside the site).
+CACHE_FOLDER = Path(".cache") / "localoffer" / "booklets"
+
+
+def cache_folder(project: Path, setting: object = None) -> Path:
+    """The booklet cache: `setting` (from mkdocs.yml, relative to `project`), or the default."""
+    return project / (str(setting) if setting else CACHE_FOLDER)
 
 
 def write_printable(
@@ -18,11 +29,28 @@ def write_printable(
     nav: object,
     cache: Path | None = None,
     pdf: bool = True,
-) -> bool | None:
-    """Write local-offer-print.html and, if `pdf`, local-offer.pdf at the site's root.
+) -> dict[str, bool] | None:
+    """Write local-offer-print.html at the site's root and, if `pdf`, each booklet's PDF.
 
-    True if the PDF was made anew, False if it came from the cache, None if not wanted.
+    For each booklet's file: True if its PDF was made anew, False if it came from the cache.
+    None if PDFs were not wanted.
     """
-    html = render_document(settings, in_nav_order(pages, nav), providers, made_on())
+    ordered, day = in_nav_order(pages, nav), made_on()
+    html = render_document(settings, ordered, providers, day)
     (site_dir / PRINT_PAGE).write_text(html, encoding="utf-8")
-    return write_pdf(html, site_dir, site_dir / PDF_FILE, cache) if pdf else None
+    if not pdf:
+        link_booklets(site_dir, ordered, None)
+        return None
+    if cache:
+        try:
+            claim_output_folder(cache, BOOKLET_CACHE, keep=(site_dir,))
+        except OutputRefused as error:
+            raise PrintableError(f"The booklets' cache (printable_cache): {error}") from error
+    booklets = booklets_with_content(ordered, providers)
+    jobs = [
+        (render_document(settings, ordered, providers, day, booklet), site_dir / booklet.file)
+        for booklet in booklets
+    ]
+    made = write_pdfs(jobs, site_dir, cache)
+    link_booklets(site_dir, ordered, [(b, (site_dir / b.file).stat().st_size) for b in booklets])
+    return made

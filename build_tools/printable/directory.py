@@ -36,15 +36,26 @@ class Section:
         return f"type-{self.key}"
 
 
-def sections(providers: tuple[Provider, ...]) -> list[Section]:
-    """The types of provision with any services, in the schema's group order."""
+def sections(
+    providers: tuple[Provider, ...], groups: tuple[str, ...] | None = None
+) -> list[Section]:
+    """The types of provision with any services, in the schema's group order: of every group,
+    or only of `groups` (a booklet's). A service is printed in full under the first of its
+    types among them."""
     labels = vocabulary("categories")
+    chosen = [
+        group
+        for key, group in vocabulary_extra("x-groups", "categories").items()
+        if groups is None or key in groups
+    ]
+    types = {key for group in chosen for key in group["members"]}
     by_name = sorted(providers, key=lambda p: (p.name.casefold(), p.slug))
+    first = {p.slug: next((c for c in p.categories if c in types), None) for p in by_name}
     found = []
-    for group in vocabulary_extra("x-groups", "categories").values():
+    for group in chosen:
         for key in group["members"]:
-            full = tuple(p for p in by_name if p.categories and p.categories[0] == key)
-            also = tuple(p for p in by_name if key in p.categories[1:])
+            full = tuple(p for p in by_name if first[p.slug] == key)
+            also = tuple(p for p in by_name if key in p.categories and first[p.slug] != key)
             if full or also:
                 found.append(Section(key, labels[key], group["label"], full, also))
     return found
@@ -112,16 +123,24 @@ def _also(section: Section) -> str:
     return f'<p>Also for this type, printed under another type:</p><ul class="also">{items}</ul>'
 
 
-def directory_part(providers: tuple[Provider, ...], site_url: str) -> str:
-    """The directory: h2, then a heading per group, per type, and per service."""
+def directory_part(
+    providers: tuple[Provider, ...],
+    site_url: str,
+    found: list[Section] | None = None,
+    whole: bool = True,
+) -> str:
+    """The directory: h2, then a heading per group, per type, and per service. Of `found`
+    (sections of `providers`; default: all of them); `whole` for the whole Local Offer, else
+    a booklet's part of it."""
     out = [f'<section id="{DIRECTORY_ID}"><h2>Directory of services</h2>']
+    where = "The Local Offer lists" if whole else "This booklet lists"
     out.append(
-        f"<p>The Local Offer lists {len(providers)} services. They are grouped by type of "
+        f"<p>{where} {len(providers)} services. They are grouped by type of "
         "provision. A service of more than one type is printed once, under its main type, and "
         "listed by name under the others.</p>"
     )
     group = None
-    for section in sections(providers):
+    for section in sections(providers) if found is None else found:
         if section.group != group:
             group = section.group
             out.append(f"<h3>{escape(group)}</h3>")

@@ -1,5 +1,6 @@
-"""The whole printed Local Offer as one HTML document: cover, contents, guidance, easy read and
-the directory. The same HTML is the print-ready web page and the source of the PDF.
+"""The printed Local Offer as an HTML document: cover, contents, guidance, easy read and the
+directory. The whole of it is the print-ready web page; each booklet (booklets.py) is the same
+document with only its part, the source of its PDF.
 
 Headings: the title is the only h1; each part is an h2; each page or group of types an h3.
 The contents list links to every part and page; in the PDF each line ends with its page number.
@@ -17,12 +18,12 @@ from importlib.resources import files
 from build_tools.clock import build_day
 from build_tools.model import Provider
 from build_tools.pages.csp import standalone_page_policy
-from build_tools.printable.directory import DIRECTORY_ID, directory_part, sections
+from build_tools.printable.booklets import Booklet
+from build_tools.printable.directory import DIRECTORY_ID, Section, directory_part, sections
 from build_tools.printable.sources import Linker, SourcePage, fit_page
 from build_tools.text.dates import long_date
 
 PRINT_PAGE = "local-offer-print.html"
-PDF_FILE = "local-offer.pdf"
 PARTS = (("part-guidance", "Help and guidance"), ("part-easy-read", "Easy read"))
 
 
@@ -58,7 +59,7 @@ def _parts(pages: list[SourcePage]) -> list[tuple[str, str, list[SourcePage]]]:
 
 
 def _contents(
-    parts: list[tuple[str, str, list[SourcePage]]], providers: tuple[Provider, ...]
+    parts: list[tuple[str, str, list[SourcePage]]], found: list[Section], directory: bool
 ) -> str:
     items = []
     for key, title, pages in parts:
@@ -67,17 +68,18 @@ def _contents(
         )
         items.append(f'<li><a href="#{key}">{escape(title)}</a><ol>{inner}</ol></li>')
     types = "".join(
-        f'<li><a href="#{section.anchor}">{escape(section.label)}</a></li>'
-        for section in sections(providers)
+        f'<li><a href="#{section.anchor}">{escape(section.label)}</a></li>' for section in found
     )
-    items.append(f'<li><a href="#{DIRECTORY_ID}">Directory of services</a><ol>{types}</ol></li>')
+    if directory:
+        link = f'<a href="#{DIRECTORY_ID}">Directory of services</a>'
+        items.append(f"<li>{link}<ol>{types}</ol></li>")
     return (
         '<nav class="contents" aria-labelledby="contents"><h2 id="contents">Contents</h2>'
         f"<ol>{''.join(items)}</ol></nav>"
     )
 
 
-def _cover(settings: Settings, made: dt.date) -> str:
+def _cover(settings: Settings, made: dt.date, booklet: Booklet | None) -> str:
     sample = (
         '<p class="sample"><strong>Sample data.</strong> The services in this document are made '
         "up, to show how the Local Offer works. Do not contact them.</p>"
@@ -86,9 +88,14 @@ def _cover(settings: Settings, made: dt.date) -> str:
     )
     site = escape(settings.site_url)
     website = f' at <a href="{site}">{site}</a>' if site else ""
+    title, lead = (booklet.heading, booklet.about) if booklet else (None, settings.description)
+    heading = (
+        f'<p class="series">{escape(settings.site_name)}</p><h1>{escape(title)}</h1>'
+        if title
+        else f"<h1>{escape(settings.site_name)}</h1>"
+    )
     return (
-        f'<header class="cover">{sample}<h1>{escape(settings.site_name)}</h1>'
-        f'<p class="lead">{escape(settings.description)}</p>'
+        f'<header class="cover">{sample}{heading}<p class="lead">{escape(lead)}</p>'
         f'<p class="made">This printed copy was made on <span class="made-on">'
         f"{long_date(made)}</span>.</p>"
         "<p>Services and their details change. Before you go to a service, check with it, or "
@@ -101,12 +108,19 @@ def render_document(
     pages: list[SourcePage],
     providers: tuple[Provider, ...],
     made: dt.date,
+    booklet: Booklet | None = None,
 ) -> str:
-    """The whole document as one HTML page."""
+    """The whole document as one HTML page, or only `booklet`'s part of it."""
+    if booklet:
+        pages = [page for page in pages if booklet.holds_page(page)]
+        providers = booklet.services(providers)
     printed = {page.url: page.key for page in pages}
     linker = Linker(printed, frozenset(p.slug for p in providers), settings.site_url)
     parts = _parts(pages)
-    body = [_cover(settings, made), _contents(parts, providers), "<main>"]
+    # The whole document always has its directory; a booklet only if it holds services.
+    found = sections(providers, booklet.groups if booklet else None)
+    directory = bool(found) or booklet is None
+    body = [_cover(settings, made, booklet), _contents(parts, found, directory), "<main>"]
     for key, title, chosen in parts:
         body.append(f'<section class="part" id="{key}"><h2>{escape(title)}</h2>')
         for page in chosen:
@@ -114,9 +128,10 @@ def render_document(
             fitted = fit_page(page, linker, 2)
             body.append(f'<section class="{kind}" id="{page.key}">{fitted}</section>')
         body.append("</section>")
-    body.append(directory_part(providers, settings.site_url))
+    if directory:
+        body.append(directory_part(providers, settings.site_url, found, booklet is None))
     body.append("</main>")
-    title = f"{settings.site_name}: printable copy"
+    title = f"{settings.site_name}: " + (booklet.heading if booklet else "printable copy")
     style = stylesheet()
     policy = standalone_page_policy(style)
     return (

@@ -60,5 +60,6 @@ def test_the_copy_says_what_works_offline(offline_copy: Path) -> None:
     readme = (offline_copy / "README.txt").read_text(encoding="utf-8")
     assert "Open index.html" in readme
     assert "What needs the website: searching, the filters, services near you" in readme
-    assert (offline_copy / "local-offer.pdf").is_file()
+    assert (offline_copy / "local-offer-guidance.pdf").is_file()
+    assert (offline_copy / "local-offer-health.pdf").is_file()
     assert not (offline_copy / "search" / "words").exists()

@@ -41,7 +41,9 @@ def test_links_to_files_left_out_go_to_the_website() -> None:
     assert (
         file_link("api/services.json", "", site) == "https://localoffer.example/api/services.json"
     )
-    assert file_link("../../local-offer.pdf", "guidance/x/", site) == "../../local-offer.pdf"
+    assert file_link("../../local-offer-health.pdf", "guidance/x/", site) == (
+        "../../local-offer-health.pdf"
+    )
 
 
 def test_offline_page_fixes_links_and_adds_the_note() -> None:
@@ -75,7 +77,7 @@ def test_the_zip_is_reproducible_and_leaves_out_what_needs_a_server(tmp_path: Pa
     (site / "services" / "index.html").write_text("<article>List</article>")
     (site / "services" / "near-me.json").write_text("{}")
     (site / "search" / "words" / "sp.json").write_text("{}")
-    (site / "local-offer.pdf").write_bytes(b"%PDF")
+    (site / "local-offer-health.pdf").write_bytes(b"%PDF")
     first = write_offline_copy(
         site, "Dudley SEND Local Offer", "https://x.example/", dt.date(2026, 9, 14)
     )
@@ -87,7 +89,7 @@ def test_the_zip_is_reproducible_and_leaves_out_what_needs_a_server(tmp_path: Pa
         assert names == [
             "dudley-send-local-offer/README.txt",
             "dudley-send-local-offer/index.html",
-            "dudley-send-local-offer/local-offer.pdf",
+            "dudley-send-local-offer/local-offer-health.pdf",
             "dudley-send-local-offer/services/index.html",
         ]
         home = archive.read("dudley-send-local-offer/index.html").decode()
