@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -28,6 +29,9 @@ from .output_folders import (
 from .report import RENDERERS, render_text
 from .schema import vocabulary
 from .validate import Report, check_document, validate_files
+
+if TYPE_CHECKING:
+    from .content import ContentData
 
 DEFAULT_PROVIDERS = Path("providers")
 
@@ -307,17 +311,19 @@ def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: boo
     folder = _providers_folder(providers_dir)
     if site_dir:  # refuse a folder it must not replace before the minutes a build takes
         check_output(lambda: check_output_folder(site_dir, SITE, (folder,)))
-    # The on_config hook asks for the same catalog and gets this one back, not a second check.
-    report = load_catalog(folder, build_day()).report
+    # Validated here, so problems print as `localoffer check` prints them; the catalog and the
+    # content data are then handed to the build's hooks, which do not read them again.
+    catalog = load_catalog(folder, build_day())
+    report = catalog.report
     text = render_text(report)
     if not report.ok:
         click.echo(text, nl=False)
         sys.exit(1)
     if report.warnings:
         click.echo(text, nl=False)
-    _echo_content_warnings()
+    content = _content_data()
     try:
-        build_site(site_dir, folder, pdf=not no_pdf)
+        build_site(site_dir, folder, pdf=not no_pdf, catalog=catalog, content=content)
     except OutputRefused as error:
         raise RefusedOutput(str(error)) from None
     except Abort as error:
@@ -326,8 +332,9 @@ def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: boo
     click.echo(f"Built the site in {site_dir or Path('site')}/ from {shown} service files.")
 
 
-def _echo_content_warnings() -> None:
-    """Warnings about the content data, such as "you said, we did" being over a year old."""
+def _content_data() -> ContentData:
+    """The content data (glossary, "you said, we did"), once for the whole build; its warnings,
+    such as "you said, we did" being over a year old, are printed here."""
     from .content import load_content_data
     from .report import render_problems
     from .site import ROOT
@@ -336,6 +343,7 @@ def _echo_content_warnings() -> None:
     warnings = [p for p in data.problems if p.severity.value == "warning"]
     if warnings:
         click.echo(render_problems(warnings), nl=False)
+    return data
 
 
 @main.command(name="docs")

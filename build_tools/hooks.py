@@ -6,6 +6,7 @@ restart it after changing Python code (provider and content changes rebuild by t
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from build_tools.branding import (
     contact_page,
 )
 from build_tools.browse import DIRECTORY, browse_pages
+from build_tools.build_state import BuildState, handed_over
 from build_tools.catalog import Catalog, load_catalog
 from build_tools.clock import build_day
 from build_tools.cms import cms_settings
@@ -69,27 +71,63 @@ from build_tools.source_files import links_in, links_message
 from build_tools.strategy import strategy_from
 
 log = get_plugin_logger("local_offer")
-_state: dict[str, Any] = {}
+# MkDocs loads this file once per process and calls its hooks for every build: on_config makes
+# each build's state afresh (build_tools/build_state.py), and the later hooks read it from here.
+_build: BuildState | None = None
+_serving = False
+
+
+def _state() -> BuildState:
+    if _build is None:  # MkDocs always calls on_config first
+        raise PluginError("The Local Offer hooks ran before on_config.")
+    return _build
 
 
 def on_startup(command: str, dirty: bool) -> None:
     """on_startup: note whether this is `mkdocs serve`, which skips the slow printable PDF."""
-    _state["serving"] = command == "serve"
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """on_config: refuse links and unsafe files in content/, load and validate the providers;
-    stop the build if any has an error."""
+    """on_config: refuse links and unsafe files in content/; take the providers and content
+    data that `localoffer build` handed in, or load and validate them (`mkdocs build` and
+    `mkdocs serve`), stopping the build if any provider has an error; make the build's state."""
+    global _build
     root = Path(config.config_file_path).resolve().parent
-    links = links_in(Path(config.docs_dir))
+    docs = Path(config.docs_dir)
+    links = links_in(docs)
     if links:
-        raise PluginError(links_message(Path(config.docs_dir), links))
-    refused = refused_files(Path(config.docs_dir))
+        raise PluginError(links_message(docs, links))
+    refused = refused_files(docs)
     if refused:
-        raise PluginError(refused_message(Path(config.docs_dir), refused))
-    folder = Path(config.extra.get("providers_dir") or root / "providers")
+        raise PluginError(refused_message(docs, refused))
+    given = handed_over(config)
     today = build_day()
-    catalog: Catalog = load_catalog(folder, today)
+    catalog = given.catalog if given and given.catalog else None
+    if catalog is None:
+        # extra.providers_dir in mkdocs.yml names the folder; providers/ beside it if not.
+        folder = given.providers if given else config.extra.get("providers_dir") or "providers"
+        catalog = _checked_catalog(root / folder, today)
+    content = given.content if given and given.content else None
+    content = content or site_content.load_content_data(docs, today)
+    groups, problems = load_search_words(docs)
+    _build = BuildState(
+        catalog=catalog,
+        today=today,
+        publisher=Publisher(config.site_url or "", config.site_name),
+        branding=_branding(config),
+        content=content,
+        search_words=groups.with_glossary(content.glossary),
+        serving=_serving,
+        problems=[*content.problems, *problems],
+    )
+    return config
+
+
+def _checked_catalog(folder: Path, today: dt.date) -> Catalog:
+    """The validated providers of `folder`; warnings logged, and errors stop the build."""
+    catalog = load_catalog(folder, today)
     for problem in catalog.report.warnings:
         log.info("%s:%s %s %s", problem.file, problem.line, problem.code, problem.message)
     if not catalog.report.ok:
@@ -98,15 +136,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"{len(errors)} problems in the provider files, site not built:\n\n"
             + render_text(catalog.report)
         )
-    _state["branding"] = _branding(config)
-    publisher = Publisher(config.site_url or "", config.site_name)
-    _state.update(catalog=catalog, today=today, publisher=publisher)
-    _state["content"] = site_content.load_content_data(Path(config.docs_dir), today)
-    _state["problems"] = list(_state["content"].problems)
-    groups, problems = load_search_words(Path(config.docs_dir))
-    _state["search_words"] = groups.with_glossary(_state["content"].glossary)
-    _state["problems"] += problems
-    return config
+    return catalog
 
 
 def _branding(config: MkDocsConfig) -> Branding:
@@ -125,11 +155,12 @@ def _branding(config: MkDocsConfig) -> Branding:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """on_files: add a page for every service (kept out of the navigation), the browse and search
     pages, the editors' data report, the service form, and each service's entry for the form."""
-    catalog: Catalog = _state["catalog"]
+    state = _state()
+    catalog = state.catalog
     report_to = config.extra.get("report_problem_email") or DEFAULT_REPORT_ADDRESS
     for provider in catalog.providers:
         try:
-            page = render_service_page(provider, _state["today"], report_to)
+            page = render_service_page(provider, state.today, report_to)
         except RecursionError:  # validation refuses such text (LO240): name the page, no traceback
             raise PluginError(
                 f"services/{provider.slug}: its text nests too deeply to render; please report it."
@@ -147,7 +178,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     files.append(File.generated(config, SEARCH_PAGE, content=search_page(len(catalog.providers))))
-    report = data_report_page(catalog, _state["today"])
+    report = data_report_page(catalog, state.today)
     files.append(File.generated(config, DATA_REPORT_PAGE, content=report))
     settings = form_settings(config.extra, report_to)
     for address in {report_to, settings.email}:  # addresses from mkdocs.yml `extra`
@@ -159,49 +190,43 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
     files.append(File.generated(config, FORM_PAGE, content=service_form_page(settings)))
     files.append(File.generated(config, FORM_SPEC, content=form_spec_json(settings)))
-    branding = _state["branding"]
+    branding = state.branding
     files.append(File.generated(config, BRANDING_CSS, content=branding_css(branding)))
     other_ways = files.get_file_from_path(OTHER_WAYS_PAGE) is not None
     files.append(File.generated(config, CONTACT_PAGE, content=contact_page(branding, other_ways)))
     for path, entry in entry_files(catalog).items():  # loaded by "Update this service"
         files.append(File.generated(config, path, content=entry))
     _add_content_files(files, config, catalog)
-    _state["service_pages"] = {f"services/{p.slug}.md": p for p in catalog.providers}
+    state.service_pages = {f"services/{p.slug}.md": p for p in catalog.providers}
     # Pages whose HTML blocks are all ours: they skip Python-Markdown (build_tools/raw_blocks.py).
-    _state["own_html"] = set(_state["service_pages"]) | set(browse)
-    _state["held"] = {}
+    state.own_html = set(state.service_pages) | set(browse)
     # The directory's filter data, near me and the shortlist: small files fetched on demand.
     for path, data in family_files(catalog.providers, config.site_name).items():
         files.append(File.generated(config, path, content=data))
-    _state["printed"] = {}
-    _state["guidance"] = []
     return files
 
 
 def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> None:
     """Easy-read service pages, the glossary, "you said, we did" and the pictures used."""
-    data: site_content.ContentData = _state["content"]
-    generated = site_content.generated_pages(
-        data, catalog.providers, _state["today"], _state["branding"]
-    )
+    state = _state()
+    data = state.content
+    generated = site_content.generated_pages(data, catalog.providers, state.today, state.branding)
     for path, text in generated.items():
         service = path.startswith("services/")
         inclusion = InclusionLevel.NOT_IN_NAV if service else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=text, inclusion=inclusion))
     sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
     twins, problems = site_content.easy_read_twins(sources, Path(config.docs_dir).name)
-    _state["problems"] += problems
+    state.problems += problems
     docs_name = Path(config.docs_dir).name
-    _state["problems"] += site_content.check_service_easy_read(
-        sources, catalog.providers, docs_name
-    )
-    _state["context"] = site_content.ContentContext(
+    state.problems += site_content.check_service_easy_read(sources, catalog.providers, docs_name)
+    state.context = site_content.ContentContext(
         data.glossary,
         catalog.providers,
         twins,
         frozenset(generated),
         docs_name,
-        today=_state["today"],
+        today=state.today,
         history=git_dates(Path(config.docs_dir)),
         strategy=strategy_from(config.extra),
         ehc_request_link=str(config.extra.get("ehc_request_link") or ""),
@@ -214,14 +239,15 @@ def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """on_page_markdown: service-list markers, plain-English checks and easy-read layout; the
     ready-made HTML of generated pages is held back from Python-Markdown."""
+    state = _state()
     source = page.file.content_string
     markdown, problems = site_content.prepare_markdown(
-        markdown, source, page.file.src_uri, _state["context"]
+        markdown, source, page.file.src_uri, state.context
     )
-    _state["problems"] += problems
+    state.problems += problems
     page.meta = escape_page_meta(page.meta)
-    if page.file.src_uri in _state["own_html"]:
-        markdown, _state["held"][page.file.src_uri] = hold(markdown)
+    if page.file.src_uri in state.own_html:
+        markdown, state.held[page.file.src_uri] = hold(markdown)
     return markdown
 
 
@@ -231,18 +257,19 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     page through the HTML sanitiser, the last line of defence against provider text; keep
     guidance and easy-read pages' HTML for the printed Local Offer, and guidance pages' text
     for search."""
-    glossary = _state["content"].glossary
-    html = restore(html, _state["held"].pop(page.file.src_uri, []))
+    state = _state()
+    glossary = state.content.glossary
+    html = restore(html, state.held.pop(page.file.src_uri, []))
     if page.file.generated_by is None:  # an editor's page: no pictures from elsewhere
         shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        _state["problems"] += remote_picture_problems(html, page.file.content_string, shown)
+        state.problems += remote_picture_problems(html, page.file.content_string, shown)
     html = clean_page_html(site_content.explain_terms(html, page.file.src_uri, page.url, glossary))
     if is_printed(page.file.src_uri):
         source = SourcePage(page.file.src_uri, page.url, page.title or "", html)
-        _state["printed"][page.file.src_uri] = source
+        state.printed[page.file.src_uri] = source
     found = guidance_search_page(page.url, page.title or "", page.meta, html)
     if found is not None:
-        _state["guidance"].append(found)
+        state.guidance.append(found)
     _release_source(page)
     return html
 
@@ -260,7 +287,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """on_env: after every page is read, report content problems and stop on any error; give
     the templates the Content Security Policy (build_tools/csp.py) and the navigation shared by
     pages outside it (build_tools/shared_nav.py)."""
-    problems = sorted(_state["problems"], key=lambda p: p.sort_key())
+    state = _state()
+    problems = sorted(state.problems, key=lambda p: p.sort_key())
     for problem in problems:
         if problem.severity is Severity.WARNING:
             log.info("%s:%s %s %s", problem.file, problem.line, problem.code, problem.message)
@@ -271,7 +299,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         )
     env.globals["content_security_policy"] = meta_policy
     env.globals["shared_nav"] = SharedNav(get_relative_url)
-    env.globals["council"] = _state["branding"]
+    env.globals["council"] = state.branding
     settings, site_url = feedback_settings(config.extra), config.site_url or ""
     env.globals["page_feedback"] = lambda url, title: feedback_links(
         settings, site_url + url, title
@@ -281,7 +309,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """on_post_page: put the feed link, and a service page's JSON-LD, in the page's head."""
-    pages, publisher = _state["service_pages"], _state["publisher"]
+    state = _state()
+    pages, publisher = state.service_pages, state.publisher
     output = add_to_head(output, page.file.src_uri, page.url, pages, publisher)
     page.content = None  # written out now; the printed Local Offer kept its own copy
     return output
@@ -291,9 +320,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     """on_post_build: write the search files, the open data exports (ORUK API, CSV, feed,
     robots.txt), date the sitemap, then make the printed Local Offer and the offline copy, and
     last the editor at /admin/, so that nothing else holds it."""
-    catalog, guidance = _state["catalog"], _state["guidance"]
-    write_search(Path(config.site_dir), catalog.providers, guidance, _state["search_words"])
-    write_exports(Path(config.site_dir), _state["catalog"].providers, _state["publisher"])
+    state = _state()
+    catalog, guidance = state.catalog, state.guidance
+    write_search(Path(config.site_dir), catalog.providers, guidance, state.search_words)
+    write_exports(Path(config.site_dir), state.catalog.providers, state.publisher)
     write_paper_and_offline(config)
     try:
         write_admin(
@@ -308,7 +338,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def write_paper_and_offline(config: MkDocsConfig) -> None:
     """on_post_build, part: the printed Local Offer (HTML and PDF), then the offline zip."""
-    site, providers = Path(config.site_dir), _state["catalog"].providers
+    state = _state()
+    site, providers = Path(config.site_dir), state.catalog.providers
     settings = Settings(
         config.site_name,
         config.site_url or "",
@@ -318,11 +349,11 @@ def write_paper_and_offline(config: MkDocsConfig) -> None:
     # A cache beside mkdocs.yml, as mkdocs-material's plugins keep theirs (.cache/).
     cache = Path(config.config_file_path).resolve().parent / ".cache" / "printable"
     # The PDF takes seconds to tens of seconds: not on every preview of `mkdocs serve`.
-    pdf = config.extra.get("printable_pdf", True) is not False and not _state.get("serving")
+    pdf = config.extra.get("printable_pdf", True) is not False and not state.serving
     try:
-        made = write_printable(site, _state["printed"], providers, settings, config.nav, cache, pdf)
+        made = write_printable(site, state.printed, providers, settings, config.nav, cache, pdf)
     except PrintableError as error:
         raise PluginError(str(error)) from error
     if made is not None:
         log.info("Printable PDF %s.", "made" if made else "unchanged, taken from the cache")
-    write_offline_copy(site, settings.site_name, settings.site_url, _state["today"])
+    write_offline_copy(site, settings.site_name, settings.site_url, state.today)

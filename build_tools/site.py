@@ -19,6 +19,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from .build_state import BuildInput, hand_over
+from .catalog import Catalog
+from .content import ContentData
 from .output_folders import SITE, check_output_folder, mark_output_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,13 +33,19 @@ def build_site(
     providers_dir: Path | None = None,
     config_file: Path = CONFIG,
     pdf: bool = True,
+    catalog: Catalog | None = None,
+    content: ContentData | None = None,
 ) -> None:
     """Run a strict MkDocs build: any warning, such as a broken link, stops it. `pdf=False`
-    skips the printable PDF whatever mkdocs.yml says (the print-ready page is still made)."""
+    skips the printable PDF whatever mkdocs.yml says (the print-ready page is still made).
+
+    `providers_dir` replaces mkdocs.yml's `extra.providers_dir`. A `catalog` already validated
+    from that folder, and `content` data already loaded, are handed to the hooks
+    (build_tools/build_state.py), which then do not read them again."""
     overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
     config = load_config(config_file=str(config_file), strict=True, **overrides)
-    if providers_dir:  # read by the on_config hook
-        config.extra["providers_dir"] = str(providers_dir.resolve())
+    if providers_dir:
+        hand_over(config, BuildInput(providers_dir.resolve(), catalog, content))
     if not pdf:
         config.extra["printable_pdf"] = False
     target = Path(config.site_dir)

@@ -73,7 +73,7 @@ def profile_build(config_file: Path, site_dir: Path, providers: Path | None) -> 
     overrides = {"site_dir": str(site_dir)}
     config = load_config(config_file=str(config_file), **overrides)
     if providers:
-        config.extra["providers_dir"] = str(providers)
+        config.extra["providers_dir"] = str(providers)  # documented in mkdocs.yml
     timings["load config"] = [time.perf_counter() - start, time.process_time() - cpu]
     plugins = config.plugins
 

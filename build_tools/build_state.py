@@ -1,0 +1,91 @@
+"""What one site build knows, owned in one place. No MkDocs.
+
+Two records:
+
+- `BuildInput` is what the caller hands the hooks before MkDocs starts. `localoffer build`
+  (build_tools/cli.py) validates the providers itself, so that problems print in the usual
+  format and stop the command with exit 1, and then hands the validated catalog and the content
+  data in through `site.build_site`, which puts the record on the MkDocs config with
+  `hand_over`. A plain `mkdocs build` or `mkdocs serve` hands nothing in: the on_config hook
+  then loads and validates the providers folder named by `extra.providers_dir` in mkdocs.yml
+  (default: providers/ beside mkdocs.yml) and stops the build on any error.
+- `BuildState` is everything the hooks share during one build. The on_config hook makes a new
+  one (so `mkdocs serve` never carries anything from one rebuild into the next), and every later
+  hook reads it from there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .content import ContentContext
+from .glossary import Glossary
+
+if TYPE_CHECKING:  # only named in annotations: no import cycle through site.py
+    import datetime as dt
+    from pathlib import Path
+
+    from .branding import Branding
+    from .catalog import Catalog
+    from .content import ContentData
+    from .exports.publisher import Publisher
+    from .model import Provider
+    from .printable.sources import SourcePage
+    from .problems import Problem
+    from .search_engine import SearchPage
+    from .search_words import WordGroups
+
+# The key under which `hand_over` keeps the caller's input on the MkDocs config. A top-level key
+# of our own, not `extra`: `extra` is what mkdocs.yml says and what the templates read.
+INPUT_KEY = "local_offer_input"
+
+
+@dataclass(frozen=True)
+class BuildInput:
+    """What the command line hands the hooks: the providers folder, and optionally the catalog
+    it already validated from that folder and the content data it already loaded (so neither
+    is read twice in one build)."""
+
+    providers: Path
+    catalog: Catalog | None = None
+    content: ContentData | None = None
+
+
+def hand_over(config: MutableMapping[str, Any], given: BuildInput) -> None:
+    """Give the hooks of the build about to run with `config` what the caller already has."""
+    config[INPUT_KEY] = given
+
+
+def handed_over(config: MutableMapping[str, Any]) -> BuildInput | None:
+    """What the caller handed in with `hand_over`, if anything."""
+    given = config.get(INPUT_KEY)
+    return given if isinstance(given, BuildInput) else None
+
+
+@dataclass
+class BuildState:
+    """Everything the hooks share during one build, made by on_config."""
+
+    catalog: Catalog
+    today: dt.date
+    publisher: Publisher
+    branding: Branding
+    content: ContentData
+    search_words: WordGroups
+    # `mkdocs serve`: the slow printable PDF is skipped.
+    serving: bool = False
+    # Content problems, reported all at once by on_env.
+    problems: list[Problem] = field(default_factory=list)
+    # What page preparation needs to know about the whole site; on_files completes it.
+    context: ContentContext = field(default_factory=lambda: ContentContext(Glossary()))
+    # on_files: each service page's source path and its provider (for its JSON-LD).
+    service_pages: dict[str, Provider] = field(default_factory=dict)
+    # Pages whose HTML blocks are all ours, and the blocks held back from Markdown
+    # (build_tools/raw_blocks.py).
+    own_html: set[str] = field(default_factory=set)
+    held: dict[str, list[str]] = field(default_factory=dict)
+    # on_page_content: the pages the printed Local Offer holds, and guidance pages for search.
+    printed: dict[str, SourcePage] = field(default_factory=dict)
+    guidance: list[SearchPage] = field(default_factory=list)
