@@ -1,9 +1,10 @@
 """The directory and its browse pages, which work without JavaScript. Pure functions.
 
-`browse_pages(providers)` returns {source path: Markdown} for:
-- services/index.md, the directory: links to every browse list, with counts;
+`browse_pages(providers)` returns, by source path:
+- services/index.md, the directory, as Markdown: links to every browse list, with counts;
 - services/<facet>/<value>/index.md (and page-2/, page-3/, ...): paginated lists of service cards,
-  for each type of provision, need, age band and area.
+  for each type of provision, need, age band and area, made from the template
+  overrides/generated/browse-list.html (build_tools/page_templates.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
 from slugify import slugify
 
 from .cards import card_list, service_card
@@ -19,6 +21,7 @@ from .directory_data import directory_order
 from .finder import RESULTS_PER_BATCH, FirstResults, directory_finder
 from .model import Provider
 from .near_me import example_postcode
+from .page_templates import Headings, RenderedPage, render, rendered
 from .pages import plain
 from .schema import vocabulary, vocabulary_extra
 from .search_index import areas_of, need_choices, needs_of, venue_areas_of
@@ -90,26 +93,33 @@ def _pages_of(items: list[Provider]) -> Iterator[tuple[int, int, list[Provider]]
 
 def _list_page(
     facet: Facet, value: str, number: int, total: int, items: list[Provider], count: int
-) -> str:
+) -> RenderedPage:
     label = facet.labels[value]
     depth = 3 if number == 1 else 4  # services/<facet>/<value>/[page-N/]index.md
-    up = "../" * depth
-    title = f"{facet.heading}: {label}"
+    heading = Headings()
+    title = heading(1, f"{facet.heading}: {label}")
     # Lists repeat what the service pages say: keep them out of the search index.
-    lines = ["---", "search:", "  exclude: true", "---", "", f"# {plain(title)}", ""]
-    noun = "service" if count == 1 else "services"
-    page_note = f" This is page {number} of {total}." if total > 1 else ""
-    lines += [f"{count} {noun}.{page_note} [Back to the directory]({up}services/index.md)", ""]
-    # Card links are final URLs: MkDocs does not rewrite links inside raw HTML.
+    source = "\n".join(
+        ["---", "search:", "  exclude: true", "---", "", f"# {plain(title.text)}", ""]
+    )
+    # Links are final URLs, from the list's address (services/<facet>/<value>/[page-N/]).
     service_url = "../" * (depth - 1)
-    for heading, group in _by_where(facet, value, items):
-        if heading:
-            lines += [f"## {plain(heading)}", ""]
-        level = 3 if heading else 2
+    groups = []
+    for where, group in _by_where(facet, value, items):
+        level = 3 if where else 2
         cards = [service_card(p, f"{service_url}{p.slug}/", heading_level=level) for p in group]
-        lines += [card_list(cards), ""]
-    lines += list(_pager(number, total))
-    return "\n".join(lines)
+        groups.append((heading(2, where) if where else None, Markup(card_list(cards))))
+    body = render(
+        "browse-list.html",
+        title=title,
+        count=count,
+        noun="service" if count == 1 else "services",
+        page_note=f" This is page {number} of {total}." if total > 1 else "",
+        up="../" * (depth - 1),
+        groups=groups,
+        pager=list(_pager(number, total)),
+    )
+    return rendered(source, body, heading)
 
 
 def _by_where(
@@ -135,18 +145,12 @@ def _happening_first(
     return sorted(items, key=lambda provider: value not in here_of(provider))
 
 
-def _pager(number: int, total: int) -> Iterator[str]:
-    if total == 1:
-        return
-    links = []
+def _pager(number: int, total: int) -> Iterator[tuple[str, str]]:
+    """The links to the previous and next pages, from this page's address."""
     if number > 1:
-        previous = "index.md" if number == 2 else f"page-{number - 1}/index.md"
-        links.append(f"[Previous page](../{previous})")
+        yield "Previous page", "../" if number == 2 else f"../page-{number - 1}/"
     if number < total:
-        target = f"page-{number + 1}/index.md" if number == 1 else f"../page-{number + 1}/index.md"
-        links.append(f"[Next page]({target})")
-    yield "Pages: " + " | ".join(links)
-    yield ""
+        yield "Next page", "page-2/" if number == 1 else f"../page-{number + 1}/"
 
 
 def _list_path(facet: Facet, value: str, number: int) -> str:
@@ -172,9 +176,10 @@ def _first_results(providers: tuple[Provider, ...]) -> FirstResults:
     return FirstResults(cards, len(providers))
 
 
-def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str]:
-    """Every browse page and the directory, as {source path: Markdown}."""
-    pages: dict[str, str] = {}
+def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str | RenderedPage]:
+    """Every browse page and the directory, as {source path: Markdown} for the directory and
+    {source path: page made from a template} for the lists."""
+    pages: dict[str, str | RenderedPage] = {}
     directory = [
         *DIRECTORY_FRONT_MATTER,
         "# Find a service",

@@ -16,7 +16,7 @@ Two records:
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # only named in annotations: no import cycle through site.py
     from .content import ContentData
     from .exports.publisher import Publisher
     from .model import Provider
+    from .page_templates import RenderedPage
     from .printable.sources import SourcePage
     from .problems import Problem
     from .search_engine import SearchPage
@@ -82,10 +83,9 @@ class BuildState:
     context: ContentContext = field(default_factory=lambda: ContentContext(Glossary()))
     # on_files: each service page's source path and its provider (for its JSON-LD).
     service_pages: dict[str, Provider] = field(default_factory=dict)
-    # Pages whose HTML blocks are all ours, and the blocks held back from Markdown
-    # (build_tools/raw_blocks.py).
-    own_html: set[str] = field(default_factory=set)
-    held: dict[str, list[str]] = field(default_factory=dict)
+    # on_files: the pages made from templates, not Markdown, by source path: each makes its
+    # page when on_page_content asks (build_tools/page_templates.py).
+    templated: dict[str, Callable[[], RenderedPage]] = field(default_factory=dict)
     # on_page_content: the pages the printed Local Offer holds, and guidance pages for search.
     printed: dict[str, SourcePage] = field(default_factory=dict)
     guidance: list[SearchPage] = field(default_factory=list)

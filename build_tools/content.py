@@ -27,7 +27,7 @@ from .feedback import FEEDBACK_PAGE, Comment, check_freshness, load_feedback, re
 from .glossary import GLOSSARY_PAGE, Glossary, load_glossary, render_glossary_page
 from .markers import expand_markers
 from .model import Provider
-from .notices import check_notices
+from .notices import check_notices, notice_lines, service_notices
 from .page_dates import last_updated
 from .pictures import CREDIT, GALLERY_PAGE, PICTURES, Picture, render_gallery_page
 from .problems import Problem
@@ -101,16 +101,18 @@ def generated_pages(
 
 
 def check_service_easy_read(
-    sources: dict[str, str], providers: Iterable[Provider], docs_name: str
+    sources: dict[str, str], providers: Iterable[Provider], docs_name: str, today: dt.date
 ) -> list[Problem]:
     """Every service's easy-read page against its full page: no notice left out (an error),
-    and a first sentence that says what the service is (a warning)."""
+    and a first sentence that says what the service is (a warning). The full page is made
+    from a template, so its notices are read as that template gets them (`service_notices`)."""
     problems: list[Problem] = []
     for provider in providers:
         path = easy_read_path(provider)
-        full, easy = sources.get(f"services/{provider.slug}.md"), sources.get(path)
-        if full is None or easy is None:
+        easy = sources.get(path)
+        if easy is None:
             continue
+        full = "\n".join(notice_lines(service_notices(provider, today)))
         shown = f"{docs_name}/{path}"
         problems += check_notices(full, easy, shown) + check_opening(easy, shown)
     return problems

@@ -7,6 +7,7 @@ restart it after changing Python code (provider and content changes rebuild by t
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from build_tools import content as site_content
@@ -36,23 +38,25 @@ from build_tools.clock import build_day
 from build_tools.cms import cms_settings
 from build_tools.content_files import refused_files, refused_message
 from build_tools.csp import meta_policy
+from build_tools.directory.service_template import service_page, service_source
 from build_tools.editors_page import DATA_REPORT_PAGE, data_report_page
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.write import add_to_head, write_exports
 from build_tools.family import family_files
 from build_tools.finder import SEARCH_PAGE, search_page
 from build_tools.links import PLAIN_ADDRESS
+from build_tools.model import Provider
 from build_tools.offline import write_offline_copy
 from build_tools.page_dates import git_dates
 from build_tools.page_feedback import feedback_links, feedback_settings
-from build_tools.pages import DEFAULT_REPORT_ADDRESS, render_service_page
+from build_tools.page_templates import RenderedPage
+from build_tools.pages import DEFAULT_REPORT_ADDRESS
 from build_tools.pictures import picture_file
 from build_tools.printable.build import write_printable
 from build_tools.printable.document import Settings
 from build_tools.printable.pdf import PrintableError
 from build_tools.printable.sources import SourcePage, is_printed
 from build_tools.problems import Severity
-from build_tools.raw_blocks import hold, restore
 from build_tools.remote_pictures import remote_picture_problems
 from build_tools.report import render_problems, render_text
 from build_tools.safe_html import clean_page_html, escape_page_meta
@@ -71,6 +75,7 @@ from build_tools.source_files import links_in, links_message
 from build_tools.strategy import strategy_from
 
 log = get_plugin_logger("local_offer")
+NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 # MkDocs loads this file once per process and calls its hooks for every build: on_config makes
 # each build's state afresh (build_tools/build_state.py), and the later hooks read it from here.
 _build: BuildState | None = None
@@ -158,25 +163,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = _state()
     catalog = state.catalog
     report_to = config.extra.get("report_problem_email") or DEFAULT_REPORT_ADDRESS
+    # Service pages and browse lists: MkDocs reads their front matter and heading; their HTML
+    # is made from a template in on_page_content (build_tools/page_templates.py).
     for provider in catalog.providers:
-        try:
-            page = render_service_page(provider, state.today, report_to)
-        except RecursionError:  # validation refuses such text (LO240): name the page, no traceback
-            raise PluginError(
-                f"services/{provider.slug}: its text nests too deeply to render; please report it."
-            ) from None
-        files.append(
-            File.generated(
-                config,
-                f"services/{provider.slug}.md",
-                content=page,
-                inclusion=InclusionLevel.NOT_IN_NAV,
-            )
-        )
-    browse = browse_pages(catalog.providers)
-    for path, content in browse.items():
-        inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        path = f"services/{provider.slug}.md"
+        state.service_pages[path] = provider
+        state.templated[path] = partial(_service_page, provider, state.today, report_to)
+        source = service_source(provider)
+        files.append(File.generated(config, path, content=source, inclusion=NOT_IN_NAV))
+    for path, made in browse_pages(catalog.providers).items():
+        if isinstance(made, RenderedPage):
+            state.templated[path] = partial(lambda page: page, made)
+            made = made.source
+        inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else NOT_IN_NAV
+        files.append(File.generated(config, path, content=made, inclusion=inclusion))
     files.append(File.generated(config, SEARCH_PAGE, content=search_page(len(catalog.providers))))
     report = data_report_page(catalog, state.today)
     files.append(File.generated(config, DATA_REPORT_PAGE, content=report))
@@ -197,9 +197,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, entry in entry_files(catalog).items():  # loaded by "Update this service"
         files.append(File.generated(config, path, content=entry))
     _add_content_files(files, config, catalog)
-    state.service_pages = {f"services/{p.slug}.md": p for p in catalog.providers}
-    # Pages whose HTML blocks are all ours: they skip Python-Markdown (build_tools/raw_blocks.py).
-    state.own_html = set(state.service_pages) | set(browse)
     # The directory's filter data, near me and the shortlist: small files fetched on demand.
     for path, data in family_files(catalog.providers, config.site_name).items():
         files.append(File.generated(config, path, content=data))
@@ -219,7 +216,9 @@ def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> 
     twins, problems = site_content.easy_read_twins(sources, Path(config.docs_dir).name)
     state.problems += problems
     docs_name = Path(config.docs_dir).name
-    state.problems += site_content.check_service_easy_read(sources, catalog.providers, docs_name)
+    state.problems += site_content.check_service_easy_read(
+        sources, catalog.providers, docs_name, state.today
+    )
     state.context = site_content.ContentContext(
         data.glossary,
         catalog.providers,
@@ -237,29 +236,31 @@ def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> 
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """on_page_markdown: service-list markers, plain-English checks and easy-read layout; the
-    ready-made HTML of generated pages is held back from Python-Markdown."""
+    """on_page_markdown: service-list markers, plain-English checks and easy-read layout; pages
+    made from templates (service pages, browse lists) are left as they are."""
     state = _state()
+    page.meta = escape_page_meta(page.meta)
+    if page.file.src_uri in state.templated:  # made from a template in on_page_content
+        return markdown
     source = page.file.content_string
     markdown, problems = site_content.prepare_markdown(
         markdown, source, page.file.src_uri, state.context
     )
     state.problems += problems
-    page.meta = escape_page_meta(page.meta)
-    if page.file.src_uri in state.own_html:
-        markdown, state.held[page.file.src_uri] = hold(markdown)
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """on_page_content: put back the HTML held from Markdown, refuse pictures from other
+    """on_page_content: make the HTML of pages made from templates, refuse pictures from other
     websites on editors' pages, explain glossary words where they first appear, then pass the
     page through the HTML sanitiser, the last line of defence against provider text; keep
     guidance and easy-read pages' HTML for the printed Local Offer, and guidance pages' text
     for search."""
     state = _state()
     glossary = state.content.glossary
-    html = restore(html, state.held.pop(page.file.src_uri, []))
+    template = state.templated.get(page.file.src_uri)
+    if template is not None:
+        html = _templated_html(page, template())
     if page.file.generated_by is None:  # an editor's page: no pictures from elsewhere
         shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         state.problems += remote_picture_problems(html, page.file.content_string, shown)
@@ -272,6 +273,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         state.guidance.append(found)
     _release_source(page)
     return html
+
+
+def _service_page(provider: Provider, today: dt.date, report_to: str) -> RenderedPage:
+    try:
+        return service_page(provider, today, report_to)
+    except RecursionError:  # validation refuses such text (LO240): name the page, no traceback
+        raise PluginError(
+            f"services/{provider.slug}: its text nests too deeply to render; please report it."
+        ) from None
+
+
+def _templated_html(page: Page, made: RenderedPage) -> str:
+    """A generated page's HTML from its template, in place of what Markdown made of its
+    heading; its table of contents and anchors as Markdown would have made them."""
+    page.toc = get_toc(made.toc)  # type: ignore[arg-type]  # the toc extension's own tokens
+    page.present_anchor_ids = set(made.ids)
+    return made.html
 
 
 def _release_source(page: Page) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape
 from urllib.parse import quote
 
@@ -73,8 +73,8 @@ _PROVIDER_MARKDOWN = markdown.Markdown(extensions=[], output_format="html")
 def provider_html(text: str) -> str:
     """Provider simple Markdown as one line of HTML, made without any Markdown extension.
 
-    One line, so the service page's Markdown keeps it as it is (raw_blocks.hold): newlines
-    become `&#10;`, which reads the same in HTML."""
+    One line, so a Markdown page keeps it as one raw block: newlines become `&#10;`, which
+    reads the same in HTML (the sanitiser writes them back as newlines)."""
     _PROVIDER_MARKDOWN.reset()
     html = _PROVIDER_MARKDOWN.convert(simple_markdown(text))
     return '<div class="lo-provider-text">' + html.replace("\n", "&#10;") + "</div>"
@@ -159,8 +159,9 @@ def _shorten_url(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
 
 
-def schedule_text(slot: Schedule) -> str:
-    """One time slot in words: Tuesday and Thursday, 09:30 to 11:30, term time only."""
+def schedule_text(slot: Schedule, escape: Callable[[str], str] | None = None) -> str:
+    """One time slot in words: Tuesday and Thursday, 09:30 to 11:30, term time only. The notes
+    are escaped for Markdown by `plain`, or by `escape` if given."""
     day_labels = vocabulary("schedules", "days")
     parts = []
     if slot.days:
@@ -173,17 +174,17 @@ def schedule_text(slot: Schedule) -> str:
     if slot.term_time_only:
         parts.append("term time only")
     if slot.notes:
-        parts.append(in_sentence(plain(slot.notes)))
+        parts.append(in_sentence((escape or plain)(slot.notes)))
     return ", ".join(parts)
 
 
-def _address_line(location: Location) -> str:
+def _address_line(location: Location, escape: Callable[[str], str] = plain) -> str:
     if location.private:  # someone's home: the street is given when a family books
         return (
-            f"A private home in {plain(location.town)} ({plain(location.postcode)}). "
+            f"A private home in {escape(location.town)} ({escape(location.postcode)}). "
             "You will be given the address when you book."
         )
-    return f"{plain(location.address)}, {plain(location.town)}, {plain(location.postcode)}"
+    return f"{escape(location.address)}, {escape(location.town)}, {escape(location.postcode)}"
 
 
 def _location_lines(location: Location) -> Iterator[str]:
@@ -202,7 +203,7 @@ def _location_lines(location: Location) -> Iterator[str]:
         yield ""
 
 
-def _glance(provider: Provider) -> Iterator[str]:
+def _glance_rows(provider: Provider) -> list[tuple[str, str]]:
     rows = [
         ("Ages", age_text(provider.min_age, provider.max_age)),
         ("Cost", cost_text(provider)),
@@ -212,6 +213,11 @@ def _glance(provider: Provider) -> Iterator[str]:
     ]
     if provider.delivery:
         rows.append(("Delivered", delivery_text(provider)))
+    return rows
+
+
+def _glance(provider: Provider) -> Iterator[str]:
+    rows = _glance_rows(provider)
     # One line of HTML, so the block can carry a class for its boxed, two-column layout.
     cells = "".join(f"<dt>{escape(term)}</dt><dd>{escape(value)}</dd>" for term, value in rows)
     yield f'<dl class="lo-glance">{cells}</dl>'

@@ -1,0 +1,105 @@
+"""Generated pages rendered straight from their data with Jinja templates. No MkDocs.
+
+Service pages are not Markdown: their HTML comes from templates in
+build_tools/overrides/generated/ and from the values computed in Python (pages.py). The page
+MkDocs reads holds only the front matter and the first heading (for the page's title); the
+on_page_content hook puts this HTML in place of what Markdown made of that.
+
+The environment escapes every value unless it is `Markup`: provider text arrives either as
+plain strings (escaped here) or as HTML that went field by field through the provider Markdown
+subset (`pages.provider_html`). The page still passes the sanitiser afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown.extensions.toc import nest_toc_tokens, slugify, unique
+
+TEMPLATES = Path(__file__).resolve().parent / "overrides" / "generated"
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja environment of the generated pages: autoescaping, and an error for any name
+    a template uses that its data lacks."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=False,
+    )
+
+
+def render(template: str, **data: Any) -> str:
+    return environment().get_template(template).render(**data)
+
+
+def templates_digest() -> str:
+    """A hash of every template's text: part of each cached page's key."""
+    digest = hashlib.sha256()
+    for path in sorted(TEMPLATES.glob("*.html")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a generated page, with the id Python-Markdown's toc extension would give."""
+
+    level: int
+    text: str
+    id: str
+
+    @property
+    def name(self) -> str:
+        """The heading as HTML, as the toc extension names it."""
+        return html.escape(self.text, quote=False)
+
+
+@dataclass
+class Headings:
+    """Unique heading ids, made the way Python-Markdown's toc extension makes them, so links
+    and the table of contents stay as they were when these pages were Markdown."""
+
+    made: list[Heading] = field(default_factory=list)
+    _ids: set[str] = field(default_factory=set)
+    _counters: dict[str, int] = field(default_factory=dict)
+
+    def __call__(self, level: int, text: str) -> Heading:
+        text = " ".join(text.split())
+        heading = Heading(level, text, unique(slugify(text, "-"), self._ids, self._counters))
+        self.made.append(heading)
+        return heading
+
+    def toc_tokens(self) -> list[dict[str, Any]]:
+        """The page's table of contents as the toc extension's nested tokens (for MkDocs)."""
+        flat = [
+            {"level": h.level, "id": h.id, "name": h.name, "html": h.name, "data-toc-label": ""}
+            for h in self.made
+        ]
+        return list(nest_toc_tokens(flat))
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A generated page: the little Markdown MkDocs reads, and the HTML of its body."""
+
+    source: str
+    html: str
+    toc: list[dict[str, Any]]
+    ids: frozenset[str]
+
+
+def rendered(source: str, body: str, headings: Headings | Iterable[Heading]) -> RenderedPage:
+    made = headings.made if isinstance(headings, Headings) else list(headings)
+    tokens = headings.toc_tokens() if isinstance(headings, Headings) else []
+    # Python-Markdown strips the HTML it makes: so do these pages.
+    return RenderedPage(source, body.strip(), tokens, frozenset(h.id for h in made))
