@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -21,7 +22,8 @@ from .directory_data import directory_order
 from .finder import RESULTS_PER_BATCH, FirstResults, directory_finder
 from .model import Provider
 from .near_me import example_postcode
-from .page_templates import Headings, RenderedPage, render, rendered
+from .page_cache import digest
+from .page_templates import Deferred, Headings, RenderedPage, render, rendered
 from .pages import plain
 from .schema import vocabulary, vocabulary_extra
 from .search_index import areas_of, need_choices, needs_of, venue_areas_of
@@ -92,16 +94,39 @@ def _pages_of(items: list[Provider]) -> Iterator[tuple[int, int, list[Provider]]
 
 
 def _list_page(
-    facet: Facet, value: str, number: int, total: int, items: list[Provider], count: int
+    facet: Facet,
+    value: str,
+    number: int,
+    total: int,
+    items: list[Provider],
+    count: int,
+    entry_keys: dict[str, str],
+) -> Deferred:
+    """One page of a list, made when it is needed; its key names the list, the page and the
+    entries of its cards (`entry_keys`: each entry's hash, by slug)."""
+    title = f"{facet.heading}: {facet.labels[value]}"
+    # Lists repeat what the service pages say: keep them out of the search index.
+    source = "\n".join(["---", "search:", "  exclude: true", "---", "", f"# {plain(title)}", ""])
+    path = _list_path(facet, value, number)
+    cards = [entry_keys[p.slug] for p in items]
+    key = digest("list", path, title, f"{number}/{total}/{count}", *cards)
+    make = partial(_list_html, facet, value, number, total, items, count, source)
+    return Deferred(source, key, make)
+
+
+def _list_html(
+    facet: Facet,
+    value: str,
+    number: int,
+    total: int,
+    items: list[Provider],
+    count: int,
+    source: str,
 ) -> RenderedPage:
     label = facet.labels[value]
     depth = 3 if number == 1 else 4  # services/<facet>/<value>/[page-N/]index.md
     heading = Headings()
     title = heading(1, f"{facet.heading}: {label}")
-    # Lists repeat what the service pages say: keep them out of the search index.
-    source = "\n".join(
-        ["---", "search:", "  exclude: true", "---", "", f"# {plain(title.text)}", ""]
-    )
     # Links are final URLs, from the list's address (services/<facet>/<value>/[page-N/]).
     service_url = "../" * (depth - 1)
     groups = []
@@ -176,10 +201,12 @@ def _first_results(providers: tuple[Provider, ...]) -> FirstResults:
     return FirstResults(cards, len(providers))
 
 
-def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str | RenderedPage]:
+def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str | Deferred]:
     """Every browse page and the directory, as {source path: Markdown} for the directory and
     {source path: page made from a template} for the lists."""
-    pages: dict[str, str | RenderedPage] = {}
+    pages: dict[str, str | Deferred] = {}
+    # What a card shows comes from its entry alone: each entry's data, hashed once.
+    entry_keys = {p.slug: digest(repr(p)) for p in providers}
     directory = [
         *DIRECTORY_FRONT_MATTER,
         "# Find a service",
@@ -210,7 +237,7 @@ def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str | RenderedPag
                 directory.append(_directory_entry(facet, value, items))
                 for number, total, chunk in _pages_of(items) if items else ():
                     pages[_list_path(facet, value, number)] = _list_page(
-                        facet, value, number, total, chunk, len(items)
+                        facet, value, number, total, chunk, len(items), entry_keys
                     )
             directory.append("")
     pages[DIRECTORY] = "\n".join(directory)

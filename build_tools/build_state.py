@@ -16,12 +16,13 @@ Two records:
 
 from __future__ import annotations
 
-from collections.abc import Callable, MutableMapping
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .content import ContentContext
 from .glossary import Glossary
+from .page_cache import PageCache
 
 if TYPE_CHECKING:  # only named in annotations: no import cycle through site.py
     import datetime as dt
@@ -32,7 +33,7 @@ if TYPE_CHECKING:  # only named in annotations: no import cycle through site.py
     from .content import ContentData
     from .exports.publisher import Publisher
     from .model import Provider
-    from .page_templates import RenderedPage
+    from .page_templates import Deferred
     from .printable.sources import SourcePage
     from .problems import Problem
     from .search_engine import SearchPage
@@ -52,6 +53,8 @@ class BuildInput:
     providers: Path
     catalog: Catalog | None = None
     content: ContentData | None = None
+    # Where generated pages are kept between builds (build_tools/page_cache.py); None: nowhere.
+    page_cache: Path | None = None
 
 
 def hand_over(config: MutableMapping[str, Any], given: BuildInput) -> None:
@@ -75,6 +78,8 @@ class BuildState:
     branding: Branding
     content: ContentData
     search_words: WordGroups
+    # Generated pages kept from earlier builds, and how many this build made anew.
+    pages: PageCache = field(default_factory=lambda: PageCache(None, ""))
     # `mkdocs serve`: the slow printable PDF is skipped.
     serving: bool = False
     # Content problems, reported all at once by on_env.
@@ -85,7 +90,7 @@ class BuildState:
     service_pages: dict[str, Provider] = field(default_factory=dict)
     # on_files: the pages made from templates, not Markdown, by source path: each makes its
     # page when on_page_content asks (build_tools/page_templates.py).
-    templated: dict[str, Callable[[], RenderedPage]] = field(default_factory=dict)
+    templated: dict[str, Deferred] = field(default_factory=dict)
     # on_page_content: the pages the printed Local Offer holds, and guidance pages for search.
     printed: dict[str, SourcePage] = field(default_factory=dict)
     guidance: list[SearchPage] = field(default_factory=list)

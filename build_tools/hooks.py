@@ -7,7 +7,7 @@ restart it after changing Python code (provider and content changes rebuild by t
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -38,18 +38,18 @@ from build_tools.clock import build_day
 from build_tools.cms import cms_settings
 from build_tools.content_files import refused_files, refused_message
 from build_tools.csp import meta_policy
-from build_tools.directory.service_template import service_page, service_source
+from build_tools.directory.service_template import deferred_service_page
 from build_tools.editors_page import DATA_REPORT_PAGE, data_report_page
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.write import add_to_head, write_exports
 from build_tools.family import family_files
 from build_tools.finder import SEARCH_PAGE, search_page
 from build_tools.links import PLAIN_ADDRESS
-from build_tools.model import Provider
 from build_tools.offline import write_offline_copy
+from build_tools.page_cache import PageCache, digest
 from build_tools.page_dates import git_dates
 from build_tools.page_feedback import feedback_links, feedback_settings
-from build_tools.page_templates import RenderedPage
+from build_tools.page_templates import Deferred, RenderedPage
 from build_tools.pages import DEFAULT_REPORT_ADDRESS
 from build_tools.pictures import picture_file
 from build_tools.printable.build import write_printable
@@ -126,6 +126,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         search_words=groups.with_glossary(content.glossary),
         serving=_serving,
         problems=[*content.problems, *problems],
+        # Generated pages from earlier builds (build_tools/page_cache.py), outside the site.
+        pages=PageCache(
+            given.page_cache if given else root / ".cache" / "localoffer" / "pages",
+            digest(repr(content.glossary.entries)),
+        ),
     )
     return config
 
@@ -168,15 +173,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for provider in catalog.providers:
         path = f"services/{provider.slug}.md"
         state.service_pages[path] = provider
-        state.templated[path] = partial(_service_page, provider, state.today, report_to)
-        source = service_source(provider)
-        files.append(File.generated(config, path, content=source, inclusion=NOT_IN_NAV))
+        page = state.templated[path] = deferred_service_page(provider, state.today, report_to)
+        files.append(File.generated(config, path, content=page.source, inclusion=NOT_IN_NAV))
     for path, made in browse_pages(catalog.providers).items():
-        if isinstance(made, RenderedPage):
-            state.templated[path] = partial(lambda page: page, made)
-            made = made.source
+        if isinstance(made, Deferred):
+            state.templated[path] = made
+        source = made.source if isinstance(made, Deferred) else made
         inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else NOT_IN_NAV
-        files.append(File.generated(config, path, content=made, inclusion=inclusion))
+        files.append(File.generated(config, path, content=source, inclusion=inclusion))
     files.append(File.generated(config, SEARCH_PAGE, content=search_page(len(catalog.providers))))
     report = data_report_page(catalog, state.today)
     files.append(File.generated(config, DATA_REPORT_PAGE, content=report))
@@ -251,20 +255,20 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """on_page_content: make the HTML of pages made from templates, refuse pictures from other
-    websites on editors' pages, explain glossary words where they first appear, then pass the
-    page through the HTML sanitiser, the last line of defence against provider text; keep
-    guidance and easy-read pages' HTML for the printed Local Offer, and guidance pages' text
-    for search."""
+    """on_page_content: make the HTML of pages made from templates (or take it from the page
+    cache); refuse pictures from other websites on editors' pages, explain glossary words where
+    they first appear, then pass the page through the HTML sanitiser, the last line of defence
+    against provider text; keep guidance and easy-read pages' HTML for the printed Local Offer,
+    and guidance pages' text for search."""
     state = _state()
-    glossary = state.content.glossary
-    template = state.templated.get(page.file.src_uri)
-    if template is not None:
-        html = _templated_html(page, template())
-    if page.file.generated_by is None:  # an editor's page: no pictures from elsewhere
-        shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        state.problems += remote_picture_problems(html, page.file.content_string, shown)
-    html = clean_page_html(site_content.explain_terms(html, page.file.src_uri, page.url, glossary))
+    deferred = state.templated.get(page.file.src_uri)
+    if deferred is not None:
+        html = _templated_html(page, deferred, state)
+    else:
+        if page.file.generated_by is None:  # an editor's page: no pictures from elsewhere
+            shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+            state.problems += remote_picture_problems(html, page.file.content_string, shown)
+        html = _finished(html, page, state)
     if is_printed(page.file.src_uri):
         source = SourcePage(page.file.src_uri, page.url, page.title or "", html)
         state.printed[page.file.src_uri] = source
@@ -275,18 +279,27 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-def _service_page(provider: Provider, today: dt.date, report_to: str) -> RenderedPage:
-    try:
-        return service_page(provider, today, report_to)
-    except RecursionError:  # validation refuses such text (LO240): name the page, no traceback
-        raise PluginError(
-            f"services/{provider.slug}: its text nests too deeply to render; please report it."
-        ) from None
+def _finished(html: str, page: Page, state: BuildState) -> str:
+    """Glossary words explained at first use, then the sanitiser."""
+    glossary = state.content.glossary
+    return clean_page_html(site_content.explain_terms(html, page.file.src_uri, page.url, glossary))
 
 
-def _templated_html(page: Page, made: RenderedPage) -> str:
-    """A generated page's HTML from its template, in place of what Markdown made of its
-    heading; its table of contents and anchors as Markdown would have made them."""
+def _templated_html(page: Page, deferred: Deferred, state: BuildState) -> str:
+    """A generated page's finished HTML, made from its template or taken from the page cache,
+    in place of what Markdown made of its heading; its table of contents and anchors as
+    Markdown would have made them."""
+
+    def make() -> RenderedPage:
+        try:
+            made = deferred.make()
+        except RecursionError:  # validation refuses such text (LO240): name it, no traceback
+            raise PluginError(
+                f"{page.file.src_uri}: its text nests too deeply to render; please report it."
+            ) from None
+        return replace(made, html=_finished(made.html, page, state))
+
+    made = state.pages.page(f"{deferred.key}\n{page.url}", make)
     page.toc = get_toc(made.toc)  # type: ignore[arg-type]  # the toc extension's own tokens
     page.present_anchor_ids = set(made.ids)
     return made.html

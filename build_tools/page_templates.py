@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -96,6 +96,16 @@ class RenderedPage:
     html: str
     toc: list[dict[str, Any]]
     ids: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A page made from a template only when it is needed: the Markdown MkDocs reads, a key
+    naming everything it is made from (for build_tools/page_cache.py), and how to make it."""
+
+    source: str
+    key: str
+    make: Callable[[], RenderedPage]
 
 
 def rendered(source: str, body: str, headings: Headings | Iterable[Heading]) -> RenderedPage:

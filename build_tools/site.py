@@ -26,6 +26,8 @@ from .output_folders import SITE, check_output_folder, mark_output_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
+# Beside mkdocs.yml, as the printable PDF's cache and mkdocs-material's plugins keep theirs.
+PAGE_CACHE = ROOT / ".cache" / "localoffer" / "pages"
 
 
 def build_site(
@@ -35,17 +37,19 @@ def build_site(
     pdf: bool = True,
     catalog: Catalog | None = None,
     content: ContentData | None = None,
+    page_cache: Path | None = PAGE_CACHE,
 ) -> None:
     """Run a strict MkDocs build: any warning, such as a broken link, stops it. `pdf=False`
     skips the printable PDF whatever mkdocs.yml says (the print-ready page is still made).
 
     `providers_dir` replaces mkdocs.yml's `extra.providers_dir`. A `catalog` already validated
     from that folder, and `content` data already loaded, are handed to the hooks
-    (build_tools/build_state.py), which then do not read them again."""
+    (build_tools/build_state.py), which then do not read them again. Generated pages are kept
+    between builds in `page_cache` (None: not kept; build_tools/page_cache.py)."""
     overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
     config = load_config(config_file=str(config_file), strict=True, **overrides)
     if providers_dir:
-        hand_over(config, BuildInput(providers_dir.resolve(), catalog, content))
+        hand_over(config, BuildInput(providers_dir.resolve(), catalog, content, page_cache))
     if not pdf:
         config.extra["printable_pdf"] = False
     target = Path(config.site_dir)

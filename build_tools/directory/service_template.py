@@ -9,6 +9,7 @@ provider Markdown fields as HTML made field by field by `pages.provider_html`.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from markupsafe import Markup
@@ -17,7 +18,8 @@ from ..dates import long_date
 from ..links import mailto_href, sms_href, tel_href
 from ..model import Contact, Location, Provider
 from ..notices import service_notices
-from ..page_templates import Headings, RenderedPage, render, rendered
+from ..page_cache import digest
+from ..page_templates import Deferred, Headings, RenderedPage, render, rendered
 from ..pages import (
     DEFAULT_REPORT_ADDRESS,
     _address_line,
@@ -141,3 +143,13 @@ def service_source(provider: Provider) -> str:
     """What MkDocs reads of a service page: its front matter, and its name as the first
     heading, from which MkDocs takes the page's title as it always did."""
     return "\n".join([*front_matter(provider), f"# {plain(provider.name)}", ""])
+
+
+def deferred_service_page(provider: Provider, today: dt.date, report_to: str) -> Deferred:
+    """The service's page, made when it is needed; its key is everything the page shows: the
+    entry, today's notices and where problem reports go."""
+    notices = [(n.title, n.text) for n in service_notices(provider, today)]
+    key = digest("service", provider.slug, repr(provider), repr(notices), report_to)
+    return Deferred(
+        service_source(provider), key, partial(service_page, provider, today, report_to)
+    )

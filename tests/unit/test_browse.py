@@ -7,7 +7,7 @@ import re
 
 from build_tools.browse import DIRECTORY, PAGE_SIZE, browse_pages
 from build_tools.model import provider_from_dict
-from build_tools.page_templates import RenderedPage
+from build_tools.page_templates import Deferred
 
 from .test_pages import entry
 
@@ -20,9 +20,9 @@ def providers(count: int, **changes: object) -> tuple:
     )
 
 
-def html(page: str | RenderedPage) -> str:
+def html(page: str | Deferred) -> str:
     """A list page's HTML (lists are made from a template), or the directory's Markdown."""
-    return page.html if isinstance(page, RenderedPage) else page
+    return page.make().html if isinstance(page, Deferred) else page
 
 
 def test_directory_links_only_to_pages_that_exist() -> None:
