@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # only named in annotations: no import cycle through site.py
     from .content import ContentData
     from .exports.publisher import Publisher
     from .model import Provider
-    from .page_templates import Deferred
+    from .page_templates import Deferred, RenderedPage
     from .printable.sources import SourcePage
     from .problems import Problem
     from .search_engine import SearchPage
@@ -91,6 +91,12 @@ class BuildState:
     # on_files: the pages made from templates, not Markdown, by source path: each makes its
     # page when on_page_content asks (build_tools/page_templates.py).
     templated: dict[str, Deferred] = field(default_factory=dict)
+    # on_files: the Markdown pages kept in the page cache (easy-read service pages), by source
+    # path: the key of their Markdown and settings.
+    markdown_keys: dict[str, str] = field(default_factory=dict)
+    # on_page_markdown: such pages found in the cache, or the problems found in the others.
+    kept: dict[str, RenderedPage] = field(default_factory=dict)
+    found: dict[str, list[Problem]] = field(default_factory=dict)
     # on_page_content: the pages the printed Local Offer holds, and guidance pages for search.
     printed: dict[str, SourcePage] = field(default_factory=dict)
     guidance: list[SearchPage] = field(default_factory=list)

@@ -234,6 +234,12 @@ def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> 
         strategy=strategy_from(config.extra),
         ehc_request_link=str(config.extra.get("ehc_request_link") or ""),
     )
+    # Easy-read service pages are Markdown: each is kept in the page cache by its Markdown
+    # and the settings its preparation reads (the glossary is the cache's own salt).
+    settings = digest(repr(state.context.strategy), state.context.ehc_request_link)
+    for path, text in generated.items():
+        if path.startswith("services/"):
+            state.markdown_keys[path] = digest("easy-read", text, settings)
     for picture in site_content.pictures_used(sources.values()):
         path = str(picture_file(picture))
         files.append(File.generated(config, picture.site_path, abs_src_path=path))
@@ -244,13 +250,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     made from templates (service pages, browse lists) are left as they are."""
     state = _state()
     page.meta = escape_page_meta(page.meta)
-    if page.file.src_uri in state.templated:  # made from a template in on_page_content
+    src = page.file.src_uri
+    if src in state.templated:  # made from a template in on_page_content
         return markdown
+    key = state.markdown_keys.get(src)
+    kept = state.pages.get(f"{key}\n{page.url}") if key else None
+    if kept is not None:  # on_page_content puts the kept HTML in; MkDocs reads the title
+        state.kept[src] = kept
+        return next((line for line in markdown.split("\n") if line.startswith("# ")), "")
     source = page.file.content_string
-    markdown, problems = site_content.prepare_markdown(
-        markdown, source, page.file.src_uri, state.context
-    )
+    markdown, problems = site_content.prepare_markdown(markdown, source, src, state.context)
     state.problems += problems
+    if key:
+        state.found[src] = problems
     return markdown
 
 
@@ -261,14 +273,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     against provider text; keep guidance and easy-read pages' HTML for the printed Local Offer,
     and guidance pages' text for search."""
     state = _state()
-    deferred = state.templated.get(page.file.src_uri)
+    src = page.file.src_uri
+    deferred, kept = state.templated.get(src), state.kept.pop(src, None)
     if deferred is not None:
         html = _templated_html(page, deferred, state)
+    elif kept is not None:  # an easy-read service page as an earlier build made it
+        state.problems += kept.problems
+        html = _use(page, kept)
     else:
         if page.file.generated_by is None:  # an editor's page: no pictures from elsewhere
-            shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+            shown = f"{Path(config.docs_dir).name}/{src}"
             state.problems += remote_picture_problems(html, page.file.content_string, shown)
         html = _finished(html, page, state)
+        if src in state.markdown_keys:
+            _keep_markdown_page(page, html, state)
     if is_printed(page.file.src_uri):
         source = SourcePage(page.file.src_uri, page.url, page.title or "", html)
         state.printed[page.file.src_uri] = source
@@ -299,10 +317,30 @@ def _templated_html(page: Page, deferred: Deferred, state: BuildState) -> str:
             ) from None
         return replace(made, html=_finished(made.html, page, state))
 
-    made = state.pages.page(f"{deferred.key}\n{page.url}", make)
+    return _use(page, state.pages.page(f"{deferred.key}\n{page.url}", make))
+
+
+def _use(page: Page, made: RenderedPage) -> str:
+    """The page's HTML, table of contents and anchors, as made (or kept) for it."""
     page.toc = get_toc(made.toc)  # type: ignore[arg-type]  # the toc extension's own tokens
     page.present_anchor_ids = set(made.ids)
     return made.html
+
+
+def _keep_markdown_page(page: Page, html: str, state: BuildState) -> None:
+    """Keep a Markdown page's finished HTML, contents, ids and problems for later builds."""
+    problems = tuple(state.found.pop(page.file.src_uri, []))
+    made = RenderedPage("", html, _toc_tokens(page.toc), frozenset(page.present_anchor_ids or ()))
+    key = f"{state.markdown_keys[page.file.src_uri]}\n{page.url}"
+    state.pages.keep(key, replace(made, problems=problems))
+
+
+def _toc_tokens(links: Any) -> list[dict[str, Any]]:
+    """A page's table of contents as the toc extension's tokens, which get_toc reads back."""
+    return [
+        {"level": a.level, "id": a.id, "name": a.title, "children": _toc_tokens(a.children)}
+        for a in links
+    ]
 
 
 def _release_source(page: Page) -> None:

@@ -2,9 +2,11 @@
 No MkDocs.
 
 A service page or a browse list is made from its template and its data (page_templates.py).
-Each such page's finished HTML, with its table of contents and ids, is kept as one JSON file in
-a cache folder outside the site (by default .cache/localoffer/pages/ beside mkdocs.yml, which
-git ignores), named by the hash of:
+So is each service's easy-read page, which is still Markdown: when its Markdown and settings
+are those of a page kept earlier, MkDocs converts only its heading and the kept HTML replaces
+that. Each page's finished HTML, with its table of contents, ids and the problems found in it,
+is kept as one JSON file in a cache folder outside the site (by default .cache/localoffer/pages/
+beside mkdocs.yml, which git ignores), named by the hash of:
 - the page's own inputs: its path and the data it shows (a service's entry and its notices; a
   list's place, count and the entries of its cards);
 - the tool: the text of every build_tools module, template and schema file, so any change to
@@ -28,6 +30,7 @@ from functools import cache
 from pathlib import Path
 
 from .page_templates import RenderedPage
+from .problems import Problem, Severity
 
 PACKAGE = Path(__file__).resolve().parent
 SCHEMA = PACKAGE.parent / "schema"
@@ -71,27 +74,49 @@ class PageCache:
 
     def page(self, key: str, make: Callable[[], RenderedPage]) -> RenderedPage:
         """The page with this key from the cache, or made by `make` and kept."""
-        name = digest(tool_digest(), self.salt, key)
-        path = self.folder / name[:2] / f"{name}.json" if self.folder else None
-        if path is not None:
-            try:
-                kept = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                pass
-            else:
-                self.reused += 1
-                return RenderedPage("", kept["html"], kept["toc"], frozenset(kept["ids"]))
+        kept = self.get(key)
+        if kept is not None:
+            return kept
         made = make()
         self.made += 1
-        if path is not None:
-            _keep(path, made)
+        self.keep(key, made)
         return made
 
+    def get(self, key: str) -> RenderedPage | None:
+        """The page kept under this key by an earlier build, if any."""
+        path = self._path(key)
+        if path is None:
+            return None
+        try:
+            kept = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        self.reused += 1
+        problems = tuple(
+            Problem(**{**found, "severity": Severity(found["severity"])})
+            for found in kept["problems"]
+        )
+        return RenderedPage("", kept["html"], kept["toc"], frozenset(kept["ids"]), problems)
 
-def _keep(path: Path, page: RenderedPage) -> None:
-    """Write the page beside its place, then rename: two builds at once never see half a file."""
-    data = {"html": page.html, "toc": page.toc, "ids": sorted(page.ids)}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.part")
-    partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    os.replace(partial, path)
+    def keep(self, key: str, page: RenderedPage) -> None:
+        """Keep the page under this key for later builds. Written beside its place, then
+        renamed: two builds at once never see half a file."""
+        path = self._path(key)
+        if path is None:
+            return
+        data = {
+            "html": page.html,
+            "toc": page.toc,
+            "ids": sorted(page.ids),
+            "problems": [problem.as_dict() for problem in page.problems],
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(partial, path)
+
+    def _path(self, key: str) -> Path | None:
+        if self.folder is None:
+            return None
+        name = digest(tool_digest(), self.salt, key)
+        return self.folder / name[:2] / f"{name}.json"

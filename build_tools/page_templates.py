@@ -23,6 +23,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markdown.extensions.toc import nest_toc_tokens, slugify, unique
 
+from .problems import Problem
+
 TEMPLATES = Path(__file__).resolve().parent / "overrides" / "generated"
 
 
@@ -90,12 +92,14 @@ class Headings:
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """A generated page: the little Markdown MkDocs reads, and the HTML of its body."""
+    """A generated page: the little Markdown MkDocs reads, the HTML of its body, its table of
+    contents (the toc extension's tokens) and ids, and the problems found in making it."""
 
     source: str
     html: str
     toc: list[dict[str, Any]]
     ids: frozenset[str]
+    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)

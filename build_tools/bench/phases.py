@@ -34,11 +34,13 @@ Timings = defaultdict[str, list[float]]  # phase: [wall seconds, CPU seconds of 
 
 
 def page_kind(page: Page) -> str:
-    """service, browse or other, from where the page's source would be."""
+    """service, easy read, browse or other, from where the page's source would be."""
     parts = page.file.src_uri.split("/")
     if parts[0] != "services" or len(parts) < 2 or parts[1] == "index.md":
         return "other"
-    return "service" if len(parts) == 2 else "browse"
+    if len(parts) == 2:
+        return "service"
+    return "easy read" if parts[-1] == "easy-read.md" else "browse"
 
 
 @contextmanager

@@ -40,7 +40,8 @@ def test_warm_builds_match_cold_ones_and_a_change_makes_only_its_pages(tmp_path:
     build_site(site_dir=changed, providers_dir=providers, pdf=False, page_cache=cache)
     made = kept_pages(cache) - first
     changed_files = files_of(changed)
-    # Its own page, and each list page that shows its card; no other page.
+    # Its page and each list page that shows its card; no other page (its easy-read page does
+    # not show the summary, so it is not made again).
     showing = [
         name
         for name, data in changed_files.items()
@@ -51,6 +52,7 @@ def test_warm_builds_match_cold_ones_and_a_change_makes_only_its_pages(tmp_path:
     assert len(made) == 1 + len(showing)
     differ = {name for name in cold_files if cold_files[name] != changed_files.get(name)}
     assert f"services/{CHANGED}/index.html" in differ
+    assert f"services/{CHANGED}/easy-read/index.html" not in differ
     assert set(showing) <= differ
     # A cold build of the changed providers gives the same bytes as the cached rebuild.
     fresh = tmp_path / "fresh"
