@@ -20,10 +20,12 @@ from .cli_submit import from_issue_command, issue_form_command
 from .clock import build_day
 from .output_folders import (
     IMPORT,
+    PAGE_CACHE,
     SITE,
     OutputRefused,
     check_output_file,
     check_output_folder,
+    claim_output_folder,
     mark_output_folder,
 )
 from .report import RENDERERS, render_text
@@ -295,7 +297,15 @@ def _write_new(service: scaffold.NewService, folder: Path, force: bool) -> None:
     is_flag=True,
     help="Skip the printable PDF, which takes minutes with thousands of services.",
 )
-def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: bool) -> None:
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where generated pages are kept between builds (default: .cache/localoffer/pages/).",
+)
+def build_command(
+    providers_dir: Path | None, site_dir: Path | None, no_pdf: bool, cache_dir: Path | None
+) -> None:
     """Validate the providers, then build the whole site.
 
     Stops without building if any provider file has an error.
@@ -306,11 +316,14 @@ def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: boo
     """
     from mkdocs.exceptions import Abort
 
+    from .site import PAGE_CACHE as DEFAULT_PAGE_CACHE
     from .site import build_site
 
     folder = _providers_folder(providers_dir)
     if site_dir:  # refuse a folder it must not replace before the minutes a build takes
         check_output(lambda: check_output_folder(site_dir, SITE, (folder,)))
+    if cache_dir:  # a folder of our own, as any output: never the project's, never a user's
+        check_output(partial(_claim_cache, cache_dir, folder))
     # Validated here, so problems print as `localoffer check` prints them; the catalog and the
     # content data are then handed to the build's hooks, which do not read them again.
     catalog = load_catalog(folder, build_day())
@@ -323,13 +336,24 @@ def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: boo
         click.echo(text, nl=False)
     content = _content_data()
     try:
-        build_site(site_dir, folder, pdf=not no_pdf, catalog=catalog, content=content)
+        build_site(
+            site_dir,
+            folder,
+            pdf=not no_pdf,
+            catalog=catalog,
+            content=content,
+            page_cache=cache_dir or DEFAULT_PAGE_CACHE,
+        )
     except OutputRefused as error:
         raise RefusedOutput(str(error)) from None
     except Abort as error:
         raise click.ClickException(f"The site was not built: {error}") from None
     shown = len(report.valid_files())
     click.echo(f"Built the site in {site_dir or Path('site')}/ from {shown} service files.")
+
+
+def _claim_cache(cache_dir: Path, providers: Path) -> None:
+    claim_output_folder(cache_dir, PAGE_CACHE, (providers,))
 
 
 def _content_data() -> ContentData:

@@ -345,8 +345,10 @@ def _toc_tokens(links: Any) -> list[dict[str, Any]]:
 
 def _release_source(page: Page) -> None:
     """MkDocs keeps every page's source, Markdown and HTML until the whole build ends. With
-    thousands of generated pages that is most of the build's memory, and once the HTML exists
-    only the HTML is used again: let the other two go."""
+    thousands of generated pages that was most of the build's memory, and once the HTML exists
+    only the HTML is used again: let the other two go. Service pages and browse lists now hold
+    only their front matter and heading (their HTML comes from templates), so this still
+    matters for the easy-read service pages, which are Markdown, one per service."""
     page.markdown = ""
     if page.file.generated_by is not None:
         page.file.content_string = ""

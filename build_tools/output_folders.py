@@ -36,6 +36,8 @@ class Owner:
 SITE = Owner(".localoffer-site", "localoffer build")
 IMPORT = Owner(".localoffer-import", "localoffer import-oruk")
 BENCH = Owner(".localoffer-bench", "make bench")
+# The generated pages kept between builds (page_cache.py), when `--cache-dir` names a folder.
+PAGE_CACHE = Owner(".localoffer-page-cache", "localoffer build")
 
 
 def _project_folders() -> list[Path]:
