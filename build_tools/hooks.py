@@ -126,10 +126,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         search_words=groups.with_glossary(content.glossary),
         serving=_serving,
         problems=[*content.problems, *problems],
-        # Generated pages from earlier builds (build_tools/page_cache.py), outside the site.
+        # Generated pages from earlier builds (build_tools/page_cache.py), outside the site;
+        # every page depends on the glossary and on how mkdocs.yml sets up Markdown.
         pages=PageCache(
             given.page_cache if given else root / ".cache" / "localoffer" / "pages",
-            digest(repr(content.glossary.entries)),
+            digest(
+                repr(content.glossary.entries),
+                repr(config.markdown_extensions),
+                repr(sorted(config.mdx_configs.items())),
+                str(config.use_directory_urls),
+            ),
         ),
     )
     return config
