@@ -28,6 +28,7 @@ from .glossary import GLOSSARY_PAGE, Glossary, load_glossary, render_glossary_pa
 from .markers import expand_markers
 from .model import Provider
 from .notices import check_notices, notice_lines, service_notices
+from .page_cache import digest
 from .page_dates import last_updated
 from .pictures import CREDIT, GALLERY_PAGE, PICTURES, Picture, render_gallery_page
 from .problems import Problem
@@ -98,6 +99,18 @@ def generated_pages(
     for provider in providers:
         pages[easy_read_path(provider)] = render_easy_read_service(provider, data.glossary, today)
     return pages
+
+
+def cache_keys(generated: dict[str, str], context: ContentContext) -> dict[str, str]:
+    """{path: key} of the generated pages kept in the page cache (build_tools/page_cache.py):
+    the easy-read service pages, each by its Markdown and the settings `prepare_markdown`
+    reads (the glossary is part of every key already)."""
+    settings = digest(repr(context.strategy), context.ehc_request_link)
+    return {
+        path: digest("easy-read", text, settings)
+        for path, text in generated.items()
+        if path.startswith("services/")
+    }
 
 
 def check_service_easy_read(

@@ -49,7 +49,7 @@ from build_tools.offline import write_offline_copy
 from build_tools.page_cache import PageCache, digest
 from build_tools.page_dates import git_dates
 from build_tools.page_feedback import feedback_links, feedback_settings
-from build_tools.page_templates import Deferred, RenderedPage
+from build_tools.page_templates import Deferred, RenderedPage, toc_tokens
 from build_tools.pages import DEFAULT_REPORT_ADDRESS
 from build_tools.pictures import picture_file
 from build_tools.printable.build import write_printable
@@ -240,12 +240,7 @@ def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> 
         strategy=strategy_from(config.extra),
         ehc_request_link=str(config.extra.get("ehc_request_link") or ""),
     )
-    # Easy-read service pages are Markdown: each is kept in the page cache by its Markdown
-    # and the settings its preparation reads (the glossary is the cache's own salt).
-    settings = digest(repr(state.context.strategy), state.context.ehc_request_link)
-    for path, text in generated.items():
-        if path.startswith("services/"):
-            state.markdown_keys[path] = digest("easy-read", text, settings)
+    state.markdown_keys = site_content.cache_keys(generated, state.context)
     for picture in site_content.pictures_used(sources.values()):
         path = str(picture_file(picture))
         files.append(File.generated(config, picture.site_path, abs_src_path=path))
@@ -336,17 +331,9 @@ def _use(page: Page, made: RenderedPage) -> str:
 def _keep_markdown_page(page: Page, html: str, state: BuildState) -> None:
     """Keep a Markdown page's finished HTML, contents, ids and problems for later builds."""
     problems = tuple(state.found.pop(page.file.src_uri, []))
-    made = RenderedPage("", html, _toc_tokens(page.toc), frozenset(page.present_anchor_ids or ()))
+    made = RenderedPage("", html, toc_tokens(page.toc), frozenset(page.present_anchor_ids or ()))
     key = f"{state.markdown_keys[page.file.src_uri]}\n{page.url}"
     state.pages.keep(key, replace(made, problems=problems))
-
-
-def _toc_tokens(links: Any) -> list[dict[str, Any]]:
-    """A page's table of contents as the toc extension's tokens, which get_toc reads back."""
-    return [
-        {"level": a.level, "id": a.id, "name": a.title, "children": _toc_tokens(a.children)}
-        for a in links
-    ]
 
 
 def _release_source(page: Page) -> None:

@@ -117,3 +117,12 @@ def rendered(source: str, body: str, headings: Headings | Iterable[Heading]) -> 
     tokens = headings.toc_tokens() if isinstance(headings, Headings) else []
     # Python-Markdown strips the HTML it makes: so do these pages.
     return RenderedPage(source, body.strip(), tokens, frozenset(h.id for h in made))
+
+
+def toc_tokens(links: Iterable[Any]) -> list[dict[str, Any]]:
+    """A table of contents that MkDocs made (its AnchorLinks) as the toc extension's tokens,
+    which MkDocs' get_toc reads back: how a Markdown page's contents are kept in the cache."""
+    return [
+        {"level": a.level, "id": a.id, "name": a.title, "children": toc_tokens(a.children)}
+        for a in links
+    ]
