@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .. import pages
 from ..dates import long_date
 from ..links import mailto_href, sms_href, tel_href
 from ..model import Contact, Location, Provider
@@ -30,7 +31,6 @@ from ..pages import (
     front_matter,
     link_target,
     plain,
-    provider_html,
     report_problem_link,
     routes_text,
     schedule_text,
@@ -78,7 +78,7 @@ def _local_offer(provider: Provider, heading: Headings) -> dict[str, Any] | None
         return None
     section = heading(2, "Local Offer answers")
     answers = [
-        (heading(3, questions[key]), Markup(provider_html(provider.local_offer[key])))
+        (heading(3, questions[key]), Markup(pages.provider_html(provider.local_offer[key])))
         for key in keys
     ]
     return {"heading": section, "answers": answers, "report": link_target(report) if report else ""}
@@ -96,7 +96,7 @@ def service_page(
     cost = None
     if not provider.free and provider.cost_description:
         h["cost"] = heading(2, "Cost")
-        described = Markup(provider_html(provider.cost_description))
+        described = Markup(pages.provider_html(provider.cost_description))
         cost = {"text": cost_text(provider), "description": described}
     h["contact"] = heading(2, "Contact")
     contacts = [_contact(contact, heading) for contact in provider.contacts]
@@ -118,9 +118,9 @@ def service_page(
         notices=service_notices(provider, today),
         h=h,
         glance=_glance_rows(provider),
-        description=Markup(provider_html(provider.description)),
+        description=Markup(pages.provider_html(provider.description)),
         organisation=text(provider.organisation_name),
-        eligibility=Markup(provider_html(provider.eligibility)),
+        eligibility=Markup(pages.provider_html(provider.eligibility)),
         ehc_plan_needed=provider.ehc_plan_needed,
         diagnosis_needed=provider.diagnosis_needed,
         routes=routes_text(provider),
