@@ -6,6 +6,8 @@ restart it after changing Python code (provider and content changes rebuild by t
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +16,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
+from build_tools.build_state import BuildState, handed_over
 from build_tools.clock import build_day
 from build_tools.directory.browse import DIRECTORY, browse_pages
 from build_tools.directory.search_forms import SEARCH_PAGE, search_page
-from build_tools.directory.service_page import render_service_page
+from build_tools.directory.service_template import deferred_service_page
 from build_tools.directory.tool_files import family_files
 from build_tools.easy_read.pictures import picture_file
 from build_tools.editor.admin import DecapMissing, write_admin
@@ -29,6 +33,7 @@ from build_tools.entries.problem_output import render_problems, render_text
 from build_tools.exports.offline import THEME_SEARCH, write_offline_copy
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.write import add_to_head, write_exports
+from build_tools.files.page_cache import PageCache, digest
 from build_tools.files.source_files import links_in, links_message
 from build_tools.guidance.branding import (
     BRANDING_CSS,
@@ -52,7 +57,6 @@ from build_tools.guidance.strategy import strategy_from
 from build_tools.pages import guidance_pages as site_content
 from build_tools.pages.csp import meta_policy
 from build_tools.pages.page_space import compact_space
-from build_tools.pages.raw_blocks import hold, restore
 from build_tools.pages.shared_nav import SharedNav
 from build_tools.printable.build import cache_folder, write_printable
 from build_tools.printable.document import Settings
@@ -71,30 +75,79 @@ from build_tools.submit.service_form import (
     form_spec_json,
     service_form_page,
 )
+from build_tools.text.page_templates import Deferred, RenderedPage, toc_tokens
 from build_tools.text.safe_html import clean_page_html, escape_page_meta
 
 log = get_plugin_logger("local_offer")
-_state: dict[str, Any] = {}
+NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
+# MkDocs loads this file once per process and calls its hooks for every build: on_config makes
+# each build's state afresh (build_tools/build_state.py), and the later hooks read it from here.
+_build: BuildState | None = None
+_serving = False
+
+
+def _state() -> BuildState:
+    if _build is None:  # MkDocs always calls on_config first
+        raise PluginError("The Local Offer hooks ran before on_config.")
+    return _build
 
 
 def on_startup(command: str, dirty: bool) -> None:
     """on_startup: note whether this is `mkdocs serve`, which skips the slow printable PDF."""
-    _state["serving"] = command == "serve"
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """on_config: refuse links and unsafe files in content/, load and validate the providers;
-    stop the build if any has an error."""
+    """on_config: refuse links and unsafe files in content/; take the providers and content
+    data that `localoffer build` handed in, or load and validate them (`mkdocs build` and
+    `mkdocs serve`), stopping the build if any provider has an error; make the build's state."""
+    global _build
     root = Path(config.config_file_path).resolve().parent
-    links = links_in(Path(config.docs_dir))
+    docs = Path(config.docs_dir)
+    links = links_in(docs)
     if links:
-        raise PluginError(links_message(Path(config.docs_dir), links))
-    refused = refused_files(Path(config.docs_dir))
+        raise PluginError(links_message(docs, links))
+    refused = refused_files(docs)
     if refused:
-        raise PluginError(refused_message(Path(config.docs_dir), refused))
-    folder = Path(config.extra.get("providers_dir") or root / "providers")
+        raise PluginError(refused_message(docs, refused))
+    given = handed_over(config)
     today = build_day()
-    catalog: Catalog = load_catalog(folder, today)
+    catalog = given.catalog if given and given.catalog else None
+    if catalog is None:
+        # extra.providers_dir in mkdocs.yml names the folder; providers/ beside it if not.
+        folder = given.providers if given else config.extra.get("providers_dir") or "providers"
+        catalog = _checked_catalog(root / folder, today)
+    content = given.content if given and given.content else None
+    content = content or site_content.load_content_data(docs, today)
+    groups, problems = load_search_words(docs)
+    _build = BuildState(
+        catalog=catalog,
+        today=today,
+        publisher=Publisher(config.site_url or "", config.site_name),
+        branding=_branding(config),
+        content=content,
+        search_words=groups.with_glossary(content.glossary),
+        serving=_serving,
+        problems=[*content.problems, *problems],
+        # Generated pages from earlier builds (build_tools/files/page_cache.py), outside the site;
+        # every page depends on the glossary and on how mkdocs.yml sets up Markdown.
+        pages=PageCache(
+            given.page_cache if given else root / ".cache" / "localoffer" / "pages",
+            digest(
+                repr(content.glossary.entries),
+                repr(config.markdown_extensions),
+                repr(sorted(config.mdx_configs.items())),
+                str(config.use_directory_urls),
+            ),
+        ),
+    )
+    return config
+
+
+def _checked_catalog(folder: Path, today: dt.date) -> Catalog:
+    """The validated providers of `folder`; warnings logged, and errors stop the build."""
+    catalog = load_catalog(folder, today)
     for problem in catalog.validation.warnings:
         log.info("%s:%s %s %s", problem.file, problem.line, problem.code, problem.message)
     if not catalog.validation.ok:
@@ -103,15 +156,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"{len(errors)} problems in the provider files, site not built:\n\n"
             + render_text(catalog.validation)
         )
-    _state["branding"] = _branding(config)
-    publisher = Publisher(config.site_url or "", config.site_name)
-    _state.update(catalog=catalog, today=today, publisher=publisher)
-    _state["content"] = site_content.load_content_data(Path(config.docs_dir), today)
-    _state["problems"] = list(_state["content"].problems)
-    groups, problems = load_search_words(Path(config.docs_dir))
-    _state["search_words"] = groups.with_glossary(_state["content"].glossary)
-    _state["problems"] += problems
-    return config
+    return catalog
 
 
 def _branding(config: MkDocsConfig) -> Branding:
@@ -130,29 +175,24 @@ def _branding(config: MkDocsConfig) -> Branding:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """on_files: add a page for every service (kept out of the navigation), the browse and search
     pages, the editors' data report, the service form, and each service's entry for the form."""
-    catalog: Catalog = _state["catalog"]
+    state = _state()
+    catalog = state.catalog
     report_to = config.extra.get("report_problem_email") or DEFAULT_REPORT_ADDRESS
+    # Service pages and browse lists: MkDocs reads their front matter and heading; their HTML
+    # is made from a template in on_page_content (build_tools/text/page_templates.py).
     for provider in catalog.providers:
-        try:
-            page = render_service_page(provider, _state["today"], report_to)
-        except RecursionError:  # validation refuses such text (LO240): name the page, no traceback
-            raise PluginError(
-                f"services/{provider.slug}: its text nests too deeply to render; please report it."
-            ) from None
-        files.append(
-            File.generated(
-                config,
-                f"services/{provider.slug}.md",
-                content=page,
-                inclusion=InclusionLevel.NOT_IN_NAV,
-            )
-        )
-    browse = browse_pages(catalog.providers)
-    for path, content in browse.items():
-        inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        path = f"services/{provider.slug}.md"
+        state.service_pages[path] = provider
+        page = state.templated[path] = deferred_service_page(provider, state.today, report_to)
+        files.append(File.generated(config, path, content=page.source, inclusion=NOT_IN_NAV))
+    for path, made in browse_pages(catalog.providers).items():
+        if isinstance(made, Deferred):
+            state.templated[path] = made
+        source = made.source if isinstance(made, Deferred) else made
+        inclusion = InclusionLevel.INCLUDED if path == DIRECTORY else NOT_IN_NAV
+        files.append(File.generated(config, path, content=source, inclusion=inclusion))
     files.append(File.generated(config, SEARCH_PAGE, content=search_page(len(catalog.providers))))
-    report = data_report_page(catalog, _state["today"])
+    report = data_report_page(catalog, state.today)
     files.append(File.generated(config, DATA_REPORT_PAGE, content=report))
     settings = form_settings(config.extra, report_to)
     for address in {report_to, settings.email}:  # addresses from mkdocs.yml `extra`
@@ -164,22 +204,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             )
     files.append(File.generated(config, FORM_PAGE, content=service_form_page(settings)))
     files.append(File.generated(config, FORM_SPEC, content=form_spec_json(settings)))
-    branding = _state["branding"]
+    branding = state.branding
     files.append(File.generated(config, BRANDING_CSS, content=branding_css(branding)))
     other_ways = files.get_file_from_path(OTHER_WAYS_PAGE) is not None
     files.append(File.generated(config, CONTACT_PAGE, content=contact_page(branding, other_ways)))
     for path, entry in entry_files(catalog).items():  # loaded by "Update this service"
         files.append(File.generated(config, path, content=entry))
     _add_content_files(files, config, catalog)
-    _state["service_pages"] = {f"services/{p.slug}.md": p for p in catalog.providers}
-    # Pages whose HTML blocks are all ours: they skip Python-Markdown (pages/raw_blocks.py).
-    _state["own_html"] = set(_state["service_pages"]) | set(browse)
-    _state["held"] = {}
     # The directory's filter data, near me and the shortlist: small files fetched on demand.
     for path, data in family_files(catalog.providers, config.site_name).items():
         files.append(File.generated(config, path, content=data))
-    _state["printed"] = {}
-    _state["guidance"] = []
     return _without_theme_search(files, config)
 
 
@@ -196,77 +230,133 @@ def _without_theme_search(files: Files, config: MkDocsConfig) -> Files:
 
 def _add_content_files(files: Files, config: MkDocsConfig, catalog: Catalog) -> None:
     """Easy-read service pages, the glossary, "you said, we did" and the pictures used."""
-    data: site_content.ContentData = _state["content"]
-    generated = site_content.generated_pages(
-        data, catalog.providers, _state["today"], _state["branding"]
-    )
+    state = _state()
+    data = state.content
+    generated = site_content.generated_pages(data, catalog.providers, state.today, state.branding)
     for path, text in generated.items():
         service = path.startswith("services/")
         inclusion = InclusionLevel.NOT_IN_NAV if service else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=text, inclusion=inclusion))
     sources = {f.src_uri: f.content_string for f in files.documentation_pages()}
     twins, problems = site_content.easy_read_twins(sources, Path(config.docs_dir).name)
-    _state["problems"] += problems
+    state.problems += problems
     docs_name = Path(config.docs_dir).name
-    _state["problems"] += site_content.check_service_easy_read(
-        sources, catalog.providers, docs_name
+    state.problems += site_content.check_service_easy_read(
+        sources, catalog.providers, docs_name, state.today
     )
-    _state["context"] = site_content.ContentContext(
+    state.context = site_content.ContentContext(
         data.glossary,
         catalog.providers,
         twins,
         frozenset(generated),
         docs_name,
-        today=_state["today"],
+        today=state.today,
         history=git_dates(Path(config.docs_dir)),
         strategy=strategy_from(config.extra),
         ehc_request_link=str(config.extra.get("ehc_request_link") or ""),
     )
+    state.markdown_keys = site_content.cache_keys(generated, state.context)
     for picture in site_content.pictures_used(sources.values()):
         path = str(picture_file(picture))
         files.append(File.generated(config, picture.site_path, abs_src_path=path))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """on_page_markdown: service-list markers, plain-English checks and easy-read layout; the
-    ready-made HTML of generated pages is held back from Python-Markdown."""
-    source = page.file.content_string
-    markdown, problems = site_content.prepare_markdown(
-        markdown, source, page.file.src_uri, _state["context"]
-    )
-    _state["problems"] += problems
+    """on_page_markdown: service-list markers, plain-English checks and easy-read layout; pages
+    made from templates (service pages, browse lists) are left as they are."""
+    state = _state()
     page.meta = escape_page_meta(page.meta)
-    if page.file.src_uri in _state["own_html"]:
-        markdown, _state["held"][page.file.src_uri] = hold(markdown)
+    src = page.file.src_uri
+    if src in state.templated:  # made from a template in on_page_content
+        return markdown
+    key = state.markdown_keys.get(src)
+    kept = state.pages.get(f"{key}\n{page.url}") if key else None
+    if kept is not None:  # on_page_content puts the kept HTML in; MkDocs reads the title
+        state.kept[src] = kept
+        return next((line for line in markdown.split("\n") if line.startswith("# ")), "")
+    source = page.file.content_string
+    markdown, problems = site_content.prepare_markdown(markdown, source, src, state.context)
+    state.problems += problems
+    if key:
+        state.found[src] = problems
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """on_page_content: put back the HTML held from Markdown, refuse pictures from other
-    websites on editors' pages, explain glossary words where they first appear, then pass the
-    page through the HTML sanitiser, the last line of defence against provider text; keep
-    guidance and easy-read pages' HTML for the printed Local Offer, and guidance pages' text
-    for search."""
-    glossary = _state["content"].glossary
-    html = restore(html, _state["held"].pop(page.file.src_uri, []))
-    if page.file.generated_by is None:  # an editor's page: no pictures from elsewhere
-        shown = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-        _state["problems"] += remote_picture_problems(html, page.file.content_string, shown)
-    html = clean_page_html(site_content.explain_terms(html, page.file.src_uri, page.url, glossary))
+    """on_page_content: make the HTML of pages made from templates (or take it from the page
+    cache); refuse pictures from other websites on editors' pages, explain glossary words where
+    they first appear, then pass the page through the HTML sanitiser, the last line of defence
+    against provider text; keep guidance and easy-read pages' HTML for the printed Local Offer,
+    and guidance pages' text for search."""
+    state = _state()
+    src = page.file.src_uri
+    deferred, kept = state.templated.get(src), state.kept.pop(src, None)
+    if deferred is not None:
+        html = _templated_html(page, deferred, state)
+    elif kept is not None:  # an easy-read service page as an earlier build made it
+        state.problems += kept.problems
+        html = _use(page, kept)
+    else:
+        if page.file.generated_by is None:  # an editor's page: no pictures from elsewhere
+            shown = f"{Path(config.docs_dir).name}/{src}"
+            state.problems += remote_picture_problems(html, page.file.content_string, shown)
+        html = _finished(html, page, state)
+        if src in state.markdown_keys:
+            _keep_markdown_page(page, html, state)
     if is_printed(page.file.src_uri):
         source = SourcePage(page.file.src_uri, page.url, page.title or "", html)
-        _state["printed"][page.file.src_uri] = source
+        state.printed[page.file.src_uri] = source
     found = guidance_search_page(page.url, page.title or "", page.meta, html)
     if found is not None:
-        _state["guidance"].append(found)
+        state.guidance.append(found)
     _release_source(page)
     return html
 
 
+def _finished(html: str, page: Page, state: BuildState) -> str:
+    """Glossary words explained at first use, then the sanitiser."""
+    glossary = state.content.glossary
+    return clean_page_html(site_content.explain_terms(html, page.file.src_uri, page.url, glossary))
+
+
+def _templated_html(page: Page, deferred: Deferred, state: BuildState) -> str:
+    """A generated page's finished HTML, made from its template or taken from the page cache,
+    in place of what Markdown made of its heading; its table of contents and anchors as
+    Markdown would have made them."""
+
+    def make() -> RenderedPage:
+        try:
+            made = deferred.make()
+        except RecursionError:  # validation refuses such text (LO240): name it, no traceback
+            raise PluginError(
+                f"{page.file.src_uri}: its text nests too deeply to render; please report it."
+            ) from None
+        return replace(made, html=_finished(made.html, page, state))
+
+    return _use(page, state.pages.page(f"{deferred.key}\n{page.url}", make))
+
+
+def _use(page: Page, made: RenderedPage) -> str:
+    """The page's HTML, table of contents and anchors, as made (or kept) for it."""
+    page.toc = get_toc(made.toc)  # type: ignore[arg-type]  # the toc extension's own tokens
+    page.present_anchor_ids = set(made.ids)
+    return made.html
+
+
+def _keep_markdown_page(page: Page, html: str, state: BuildState) -> None:
+    """Keep a Markdown page's finished HTML, contents, ids and problems for later builds."""
+    problems = tuple(state.found.pop(page.file.src_uri, []))
+    made = RenderedPage("", html, toc_tokens(page.toc), frozenset(page.present_anchor_ids or ()))
+    key = f"{state.markdown_keys[page.file.src_uri]}\n{page.url}"
+    state.pages.keep(key, replace(made, problems=problems))
+
+
 def _release_source(page: Page) -> None:
     """MkDocs keeps every page's source, Markdown and HTML until the whole build ends. With
-    thousands of generated pages that is most of the build's memory, and once the HTML exists
-    only the HTML is used again: let the other two go."""
+    thousands of generated pages that was most of the build's memory, and once the HTML exists
+    only the HTML is used again: let the other two go. Service pages and browse lists now hold
+    only their front matter and heading (their HTML comes from templates), so this still
+    matters for the easy-read service pages, which are Markdown, one per service."""
     page.markdown = ""
     if page.file.generated_by is not None:
         page.file.content_string = ""
@@ -276,7 +366,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     """on_env: after every page is read, report content problems and stop on any error; give
     the templates the Content Security Policy (pages/csp.py) and the navigation shared by pages
     outside it (pages/shared_nav.py)."""
-    problems = sorted(_state["problems"], key=lambda p: p.sort_key())
+    state = _state()
+    problems = sorted(state.problems, key=lambda p: p.sort_key())
     for problem in problems:
         if problem.severity is Severity.WARNING:
             log.info("%s:%s %s %s", problem.file, problem.line, problem.code, problem.message)
@@ -287,7 +378,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         )
     env.globals["content_security_policy"] = meta_policy
     env.globals["shared_nav"] = SharedNav(get_relative_url)
-    env.globals["council"] = _state["branding"]
+    env.globals["council"] = state.branding
     settings, site_url = feedback_settings(config.extra), config.site_url or ""
     env.globals["page_feedback"] = lambda url, title: feedback_links(
         settings, site_url + url, title
@@ -297,8 +388,9 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """on_post_page: put the feed link, and a service page's JSON-LD, in the page's head; fold
-    the template's indentation (build_tools/page_space.py)."""
-    pages, publisher = _state["service_pages"], _state["publisher"]
+    the template's indentation (pages/page_space.py)."""
+    state = _state()
+    pages, publisher = state.service_pages, state.publisher
     output = compact_space(add_to_head(output, page.file.src_uri, page.url, pages, publisher))
     page.content = None  # written out now; the printed Local Offer kept its own copy
     return output
@@ -308,9 +400,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     """on_post_build: write the search files, the open data exports (ORUK API, CSV, feed,
     robots.txt), date the sitemap, then make the printed Local Offer and the offline copy, and
     last the editor at /admin/, so that nothing else holds it."""
-    catalog, guidance = _state["catalog"], _state["guidance"]
-    write_search(Path(config.site_dir), catalog.providers, guidance, _state["search_words"])
-    write_exports(Path(config.site_dir), _state["catalog"].providers, _state["publisher"])
+    state = _state()
+    catalog, guidance = state.catalog, state.guidance
+    write_search(Path(config.site_dir), catalog.providers, guidance, state.search_words)
+    write_exports(Path(config.site_dir), state.catalog.providers, state.publisher)
     write_paper_and_offline(config)
     try:
         write_admin(
@@ -325,7 +418,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def write_paper_and_offline(config: MkDocsConfig) -> None:
     """on_post_build, part: the printed Local Offer (HTML and PDFs), then the offline zip."""
-    site, providers = Path(config.site_dir), _state["catalog"].providers
+    state = _state()
+    site, providers = Path(config.site_dir), state.catalog.providers
     settings = Settings(
         config.site_name,
         config.site_url or "",
@@ -336,12 +430,12 @@ def write_paper_and_offline(config: MkDocsConfig) -> None:
     project = Path(config.config_file_path).resolve().parent
     cache = cache_folder(project, config.extra.get("printable_cache"))
     # The PDFs take seconds to tens of seconds: not on every preview of `mkdocs serve`.
-    pdf = config.extra.get("printable_pdf", True) is not False and not _state.get("serving")
+    pdf = config.extra.get("printable_pdf", True) is not False and not state.serving
     try:
-        made = write_printable(site, _state["printed"], providers, settings, config.nav, cache, pdf)
+        made = write_printable(site, state.printed, providers, settings, config.nav, cache, pdf)
     except PrintableError as error:
         raise PluginError(str(error)) from error
     if made is not None:
         anew = sum(made.values())
         log.info("Printable booklets: %d made, %d taken from the cache.", anew, len(made) - anew)
-    write_offline_copy(site, settings.site_name, settings.site_url, _state["today"])
+    write_offline_copy(site, settings.site_name, settings.site_url, state.today)

@@ -19,8 +19,14 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from build_tools.build_state import BuildInput, hand_over
+from build_tools.entries.catalog import Catalog
 from build_tools.files.output_folders import SITE, check_output_folder, mark_output_folder
-from build_tools.paths import CONFIG
+from build_tools.pages.guidance_pages import ContentData
+from build_tools.paths import CONFIG, ROOT
+
+# Beside mkdocs.yml, as the printable booklets' cache and mkdocs-material's plugins keep theirs.
+PAGE_CACHE = ROOT / ".cache" / "localoffer" / "pages"
 
 
 class BuildFailed(Abort):
@@ -33,13 +39,21 @@ def build_site(
     providers_dir: Path | None = None,
     config_file: Path = CONFIG,
     pdf: bool = True,
+    catalog: Catalog | None = None,
+    content: ContentData | None = None,
+    page_cache: Path | None = PAGE_CACHE,
 ) -> None:
     """Run a strict MkDocs build: any warning, such as a broken link, stops it. `pdf=False`
-    skips the printable PDF whatever mkdocs.yml says (the print-ready page is still made)."""
+    skips the printable PDF whatever mkdocs.yml says (the print-ready page is still made).
+
+    `providers_dir` replaces mkdocs.yml's `extra.providers_dir`. A `catalog` already validated
+    from that folder, and `content` data already loaded, are handed to the hooks
+    (build_tools/build_state.py), which then do not read them again. Generated pages are kept
+    between builds in `page_cache` (None: not kept; build_tools/files/page_cache.py)."""
     overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
     config = load_config(config_file=str(config_file), strict=True, **overrides)
-    if providers_dir:  # read by the on_config hook
-        config.extra["providers_dir"] = str(providers_dir.resolve())
+    if providers_dir:
+        hand_over(config, BuildInput(providers_dir.resolve(), catalog, content, page_cache))
     if not pdf:
         config.extra["printable_pdf"] = False
     target = Path(config.site_dir)

@@ -35,11 +35,13 @@ Timings = defaultdict[str, list[float]]  # phase: [wall seconds, CPU seconds of 
 
 
 def page_kind(page: Page) -> str:
-    """service, browse or other, from where the page's source would be."""
+    """service, easy read, browse or other, from where the page's source would be."""
     parts = page.file.src_uri.split("/")
     if parts[0] != "services" or len(parts) < 2 or parts[1] == "index.md":
         return "other"
-    return "service" if len(parts) == 2 else "browse"
+    if len(parts) == 2:
+        return "service"
+    return "easy read" if parts[-1] == "easy-read.md" else "browse"
 
 
 @contextmanager
@@ -74,7 +76,7 @@ def profile_build(config_file: Path, site_dir: Path, providers: Path | None) -> 
     overrides = {"site_dir": str(site_dir)}
     config = load_config(config_file=str(config_file), **overrides)
     if providers:
-        config.extra["providers_dir"] = str(providers)
+        config.extra["providers_dir"] = str(providers)  # documented in mkdocs.yml
     timings["load config"] = [time.perf_counter() - start, time.process_time() - cpu]
     plugins = config.plugins
 

@@ -100,6 +100,11 @@ def _build_ours(result: Result, providers: Path, work: Path, parts: set[str]) ->
     build = _python("-m", "build_tools", "build", "--providers", str(providers))
     # No printable PDF: it is a separate product, minutes long at this size (docs/benchmarks.md).
     build += ["--site-dir", str(site), "--no-pdf"]
+    # An empty page cache of its own (build_tools/files/page_cache.py): the first build is cold, the
+    # rebuild after one change takes the other pages from it.
+    cache = work / "page-cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    build += ["--cache-dir", str(cache)]
     # From nothing to the finished site: validation, MkDocs, the search files and exports.
     result.build = run_measured(build, logs / "build.log", cwd=ROOT)
     result.site_bytes = folder_bytes(site)

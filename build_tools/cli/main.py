@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -27,15 +28,20 @@ from build_tools.entries.problem_output import RENDERERS, render_text
 from build_tools.entries.validate import Validation, check_document, validate_files
 from build_tools.files.output_folders import (
     IMPORT,
+    PAGE_CACHE,
     SITE,
     OutputRefused,
     check_output_file,
     check_output_folder,
+    claim_output_folder,
     mark_output_folder,
 )
 from build_tools.guidance import reference as docs
 from build_tools.paths import CONTENT
 from build_tools.schema import vocabulary
+
+if TYPE_CHECKING:
+    from build_tools.pages.guidance_pages import ContentData
 
 
 @dataclass(frozen=True)
@@ -263,7 +269,15 @@ def _write_new(service: scaffold.NewService, folder: Path, force: bool) -> None:
     is_flag=True,
     help="Skip the printable PDF booklets, which take minutes with thousands of services.",
 )
-def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: bool) -> None:
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where generated pages are kept between builds (default: .cache/localoffer/pages/).",
+)
+def build_command(
+    providers_dir: Path | None, site_dir: Path | None, no_pdf: bool, cache_dir: Path | None
+) -> None:
     """Validate the providers, then build the whole site.
 
     Stops without building if any provider file has an error.
@@ -272,22 +286,34 @@ def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: boo
     Example:
       localoffer build --site-dir public
     """
+    from build_tools.site import PAGE_CACHE as DEFAULT_PAGE_CACHE
     from build_tools.site import BuildFailed, build_site
 
     folder = providers_folder(providers_dir)
     if site_dir:  # refuse a folder it must not replace before the minutes a build takes
         check_output(lambda: check_output_folder(site_dir, SITE, (folder,)))
-    # The on_config hook asks for the same catalog and gets this one back, not a second check.
-    report = load_catalog(folder, build_day()).validation
+    if cache_dir:  # a folder of our own, as any output: never the project's, never a user's
+        check_output(partial(_claim_cache, cache_dir, folder))
+    # Validated here, so problems print as `localoffer validate` prints them; the catalog and
+    # the content data are then handed to the build's hooks, which do not read them again.
+    catalog = load_catalog(folder, build_day())
+    report = catalog.validation
     text = render_text(report)
     if not report.ok:
         click.echo(text, nl=False)
         sys.exit(1)
     if report.warnings:
         click.echo(text, nl=False)
-    _echo_content_warnings()
+    content = _content_data()
     try:
-        build_site(site_dir, folder, pdf=not no_pdf)
+        build_site(
+            site_dir,
+            folder,
+            pdf=not no_pdf,
+            catalog=catalog,
+            content=content,
+            page_cache=cache_dir or DEFAULT_PAGE_CACHE,
+        )
     except OutputRefused as error:
         raise RefusedOutput(str(error)) from None
     except BuildFailed as error:
@@ -296,8 +322,13 @@ def build_command(providers_dir: Path | None, site_dir: Path | None, no_pdf: boo
     click.echo(f"Built the site in {site_dir or Path('site')}/ from {shown} service files.")
 
 
-def _echo_content_warnings() -> None:
-    """Warnings about the content data, such as "you said, we did" being over a year old."""
+def _claim_cache(cache_dir: Path, providers: Path) -> None:
+    claim_output_folder(cache_dir, PAGE_CACHE, (providers,))
+
+
+def _content_data() -> ContentData:
+    """The content data (glossary, "you said, we did"), once for the whole build; its warnings,
+    such as "you said, we did" being over a year old, are printed here."""
     from build_tools.entries.problem_output import render_problems
     from build_tools.pages.guidance_pages import load_content_data
 
@@ -305,6 +336,7 @@ def _echo_content_warnings() -> None:
     warnings = [p for p in data.problems if p.severity.value == "warning"]
     if warnings:
         click.echo(render_problems(warnings), nl=False)
+    return data
 
 
 @main.command(name="docs")

@@ -1,24 +1,29 @@
 """The directory and its browse pages, which work without JavaScript. Pure functions.
 
-`browse_pages(providers)` returns {source path: Markdown} for:
-- services/index.md, the directory: links to every browse list, with counts;
+`browse_pages(providers)` returns, by source path:
+- services/index.md, the directory, as Markdown: links to every browse list, with counts;
 - services/<facet>/<value>/index.md (and page-2/, page-3/, ...): paginated lists of service cards,
-  for each type of provision, need, age band and area.
+  for each type of provision, need, age band and area, made from the template
+  overrides/generated/browse-list.html (build_tools/text/page_templates.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
+from markupsafe import Markup
 from slugify import slugify
 
 from build_tools.directory.cards import card_list, service_card
 from build_tools.directory.filters import browse_dimensions
 from build_tools.directory.near_me import example_postcode
 from build_tools.directory.search_forms import RESULTS_PER_BATCH, FirstResults, directory_finder
+from build_tools.files.page_cache import digest
 from build_tools.model import Provider, directory_order
+from build_tools.text.page_templates import Deferred, Headings, RenderedPage, render, rendered
 from build_tools.text.wording import plain
 
 PAGE_SIZE = 50
@@ -68,27 +73,57 @@ def _pages_of(items: list[Provider]) -> Iterator[tuple[int, int, list[Provider]]
 
 
 def _list_page(
-    facet: Facet, value: str, number: int, total: int, items: list[Provider], count: int
-) -> str:
+    facet: Facet,
+    value: str,
+    number: int,
+    total: int,
+    items: list[Provider],
+    count: int,
+    entry_keys: dict[str, str],
+) -> Deferred:
+    """One page of a list, made when it is needed; its key names the list, the page and the
+    entries of its cards (`entry_keys`: each entry's hash, by slug)."""
+    title = f"{facet.heading}: {facet.labels[value]}"
+    # Lists repeat what the service pages say: keep them out of the search index.
+    source = "\n".join(["---", "search:", "  exclude: true", "---", "", f"# {plain(title)}", ""])
+    path = _list_path(facet, value, number)
+    cards = [entry_keys[p.slug] for p in items]
+    key = digest("list", path, title, f"{number}/{total}/{count}", *cards)
+    make = partial(_list_html, facet, value, number, total, items, count, source)
+    return Deferred(source, key, make)
+
+
+def _list_html(
+    facet: Facet,
+    value: str,
+    number: int,
+    total: int,
+    items: list[Provider],
+    count: int,
+    source: str,
+) -> RenderedPage:
     label = facet.labels[value]
     depth = 3 if number == 1 else 4  # services/<facet>/<value>/[page-N/]index.md
-    up = "../" * depth
-    title = f"{facet.heading}: {label}"
-    # Lists repeat what the service pages say: keep them out of the search index.
-    lines = ["---", "search:", "  exclude: true", "---", "", f"# {plain(title)}", ""]
-    noun = "service" if count == 1 else "services"
-    page_note = f" This is page {number} of {total}." if total > 1 else ""
-    lines += [f"{count} {noun}.{page_note} [Back to the directory]({up}services/index.md)", ""]
-    # Card links are final URLs: MkDocs does not rewrite links inside raw HTML.
+    heading = Headings()
+    title = heading(1, f"{facet.heading}: {label}")
+    # Links are final URLs, from the list's address (services/<facet>/<value>/[page-N/]).
     service_url = "../" * (depth - 1)
-    for heading, group in _by_where(facet, value, items):
-        if heading:
-            lines += [f"## {plain(heading)}", ""]
-        level = 3 if heading else 2
+    groups = []
+    for where, group in _by_where(facet, value, items):
+        level = 3 if where else 2
         cards = [service_card(p, f"{service_url}{p.slug}/", heading_level=level) for p in group]
-        lines += [card_list(cards), ""]
-    lines += list(_pager(number, total))
-    return "\n".join(lines)
+        groups.append((heading(2, where) if where else None, Markup(card_list(cards))))
+    body = render(
+        "browse-list.html",
+        title=title,
+        count=count,
+        noun="service" if count == 1 else "services",
+        page_note=f" This is page {number} of {total}." if total > 1 else "",
+        up="../" * (depth - 1),
+        groups=groups,
+        pager=list(_pager(number, total)),
+    )
+    return rendered(source, body, heading)
 
 
 def _by_where(
@@ -114,18 +149,12 @@ def _happening_first(
     return sorted(items, key=lambda provider: value not in here_of(provider))
 
 
-def _pager(number: int, total: int) -> Iterator[str]:
-    if total == 1:
-        return
-    links = []
+def _pager(number: int, total: int) -> Iterator[tuple[str, str]]:
+    """The links to the previous and next pages, from this page's address."""
     if number > 1:
-        previous = "index.md" if number == 2 else f"page-{number - 1}/index.md"
-        links.append(f"[Previous page](../{previous})")
+        yield "Previous page", "../" if number == 2 else f"../page-{number - 1}/"
     if number < total:
-        target = f"page-{number + 1}/index.md" if number == 1 else f"../page-{number + 1}/index.md"
-        links.append(f"[Next page]({target})")
-    yield "Pages: " + " | ".join(links)
-    yield ""
+        yield "Next page", "page-2/" if number == 1 else f"../page-{number + 1}/"
 
 
 def _list_path(facet: Facet, value: str, number: int) -> str:
@@ -151,9 +180,12 @@ def _first_results(providers: tuple[Provider, ...]) -> FirstResults:
     return FirstResults(cards, len(providers))
 
 
-def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str]:
-    """Every browse page and the directory, as {source path: Markdown}."""
-    pages: dict[str, str] = {}
+def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str | Deferred]:
+    """Every browse page and the directory, as {source path: Markdown} for the directory and
+    {source path: page made from a template} for the lists."""
+    pages: dict[str, str | Deferred] = {}
+    # What a card shows comes from its entry alone: each entry's data, hashed once.
+    entry_keys = {p.slug: digest(repr(p)) for p in providers}
     directory = [
         *DIRECTORY_FRONT_MATTER,
         "# Find a service",
@@ -184,7 +216,7 @@ def browse_pages(providers: tuple[Provider, ...]) -> dict[str, str]:
                 directory.append(_directory_entry(facet, value, items))
                 for number, total, chunk in _pages_of(items) if items else ():
                     pages[_list_path(facet, value, number)] = _list_page(
-                        facet, value, number, total, chunk, len(items)
+                        facet, value, number, total, chunk, len(items), entry_keys
                     )
             directory.append("")
     pages[DIRECTORY] = "\n".join(directory)

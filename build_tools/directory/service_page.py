@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape
 
 from build_tools.directory.notices import notice_lines, service_notices
@@ -49,19 +49,20 @@ def _contact_lines(contact: Contact) -> Iterator[str]:
     yield ""
 
 
-def _address_line(location: Location) -> str:
+def address_line(location: Location, escape: Callable[[str], str] = plain) -> str:
+    """A venue's address on one line, each part escaped by `escape` (Markdown by default)."""
     if location.private:  # someone's home: the street is given when a family books
         return (
-            f"A private home in {plain(location.town)} ({plain(location.postcode)}). "
+            f"A private home in {escape(location.town)} ({escape(location.postcode)}). "
             "You will be given the address when you book."
         )
-    return f"{plain(location.address)}, {plain(location.town)}, {plain(location.postcode)}"
+    return f"{escape(location.address)}, {escape(location.town)}, {escape(location.postcode)}"
 
 
 def _location_lines(location: Location) -> Iterator[str]:
     yield f"### {plain(location.name)}"
     yield ""
-    yield _address_line(location)
+    yield address_line(location)
     yield ""
     if location.accessibility:
         features = vocabulary("locations", "accessibility")
@@ -74,7 +75,8 @@ def _location_lines(location: Location) -> Iterator[str]:
         yield ""
 
 
-def _glance(provider: Provider) -> Iterator[str]:
+def glance_rows(provider: Provider) -> list[tuple[str, str]]:
+    """The 'At a glance' box as (term, value) rows: ages, cost, needs, areas, ways in."""
     rows = [
         ("Ages", age_text(provider.min_age, provider.max_age)),
         ("Cost", cost_text(provider)),
@@ -84,6 +86,11 @@ def _glance(provider: Provider) -> Iterator[str]:
     ]
     if provider.delivery:
         rows.append(("Delivered", delivery_text(provider)))
+    return rows
+
+
+def _glance(provider: Provider) -> Iterator[str]:
+    rows = glance_rows(provider)
     # One line of HTML, so the block can carry a class for its boxed, two-column layout.
     cells = "".join(f"<dt>{escape(term)}</dt><dd>{escape(value)}</dd>" for term, value in rows)
     yield f'<dl class="lo-glance">{cells}</dl>'

@@ -18,30 +18,9 @@ class Catalog:
     validation: Validation
 
 
-def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and change times of the folder's entries: cheap to take, and it changes
-    whenever a provider file is edited, added or removed."""
-    entries = []
-    for path in sorted(folder.iterdir()):
-        stat = path.lstat()
-        entries.append((path.name, stat.st_size, stat.st_mtime_ns))
-    return tuple(entries)
-
-
-_cache: dict[tuple[Path, dt.date], tuple[tuple[tuple[str, int, int], ...], Catalog]] = {}
-
-
 def load_catalog(folder: Path, today: dt.date) -> Catalog:
-    """The providers to show today (none if there are errors), validating `folder` only when
-    its files changed since the last call: `localoffer build` and the on_config hook both ask."""
-    key = (folder.resolve(), today)
-    fingerprint = _fingerprint(folder)
-    cached = _cache.get(key)
-    if cached and cached[0] == fingerprint:
-        return cached[1]
-    catalog = _validated_catalog(folder, today)
-    _cache[key] = (fingerprint, catalog)
-    return catalog
+    """The providers of `folder` to show today (none if there are errors), and the report."""
+    return _validated_catalog(folder, today)
 
 
 def _validated_catalog(folder: Path, today: dt.date) -> Catalog:

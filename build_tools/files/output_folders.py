@@ -38,6 +38,8 @@ IMPORT = Owner(".localoffer-import", "localoffer import-oruk")
 BENCH = Owner(".localoffer-bench", "make bench")
 # The printed booklets kept between builds (printable/build.py): outside the site.
 BOOKLET_CACHE = Owner(".localoffer-booklets", "localoffer build")
+# The generated pages kept between builds (files/page_cache.py), when `--cache-dir` names a folder.
+PAGE_CACHE = Owner(".localoffer-page-cache", "localoffer build")
 
 
 def _project_folders() -> list[Path]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.directory.notices import check_notices
+from build_tools.directory.notices import check_notices, notice_lines, service_notices
 from build_tools.easy_read.opening import check_opening
 from build_tools.easy_read.pictures import (
     CREDIT,
@@ -29,6 +29,7 @@ from build_tools.easy_read.pictures import (
 )
 from build_tools.easy_read.rows import check_easy_read, render_easy_read, unexplained_abbreviations
 from build_tools.easy_read.services import render_easy_read_service
+from build_tools.files.page_cache import digest
 from build_tools.guidance.branding import Branding
 from build_tools.guidance.feedback import (
     FEEDBACK_PAGE,
@@ -121,17 +122,31 @@ def generated_pages(
     return pages
 
 
+def cache_keys(generated: dict[str, str], context: ContentContext) -> dict[str, str]:
+    """{path: key} of the generated pages kept in the page cache (build_tools/files/page_cache.py):
+    the easy-read service pages, each by its Markdown and the settings `prepare_markdown`
+    reads (the glossary is part of every key already)."""
+    settings = digest(repr(context.strategy), context.ehc_request_link)
+    return {
+        path: digest("easy-read", text, settings)
+        for path, text in generated.items()
+        if path.startswith("services/")
+    }
+
+
 def check_service_easy_read(
-    sources: dict[str, str], providers: Iterable[Provider], docs_name: str
+    sources: dict[str, str], providers: Iterable[Provider], docs_name: str, today: dt.date
 ) -> list[Problem]:
     """Every service's easy-read page against its full page: no notice left out (an error),
-    and a first sentence that says what the service is (a warning)."""
+    and a first sentence that says what the service is (a warning). The full page is made
+    from a template, so its notices are read as that template gets them (`service_notices`)."""
     problems: list[Problem] = []
     for provider in providers:
         path = easy_read_path(provider)
-        full, easy = sources.get(f"services/{provider.slug}.md"), sources.get(path)
-        if full is None or easy is None:
+        easy = sources.get(path)
+        if easy is None:
             continue
+        full = "\n".join(notice_lines(service_notices(provider, today)))
         shown = f"{docs_name}/{path}"
         problems += check_notices(full, easy, shown) + check_opening(easy, shown)
     return problems

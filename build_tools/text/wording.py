@@ -5,6 +5,7 @@ needs, areas, times, links, and the Markdown subset provider text is shown in. P
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import quote
 
 import markdown
@@ -65,8 +66,8 @@ def simple_markdown(text: str) -> str:
 def provider_html(text: str) -> str:
     """Provider simple Markdown as one line of HTML, made without any Markdown extension.
 
-    One line, so the service page's Markdown keeps it as it is (raw_blocks.hold): newlines
-    become `&#10;`, which reads the same in HTML."""
+    One line, so a Markdown page keeps it as one raw block: newlines become `&#10;`, which
+    reads the same in HTML (the sanitiser writes them back as newlines)."""
     _PROVIDER_MARKDOWN.reset()
     html = _PROVIDER_MARKDOWN.convert(simple_markdown(text))
     return '<div class="lo-provider-text">' + html.replace("\n", "&#10;") + "</div>"
@@ -139,8 +140,9 @@ def short_url(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
 
 
-def schedule_text(slot: Schedule) -> str:
-    """One time slot in words: Tuesday and Thursday, 09:30 to 11:30, term time only."""
+def schedule_text(slot: Schedule, escape: Callable[[str], str] | None = None) -> str:
+    """One time slot in words: Tuesday and Thursday, 09:30 to 11:30, term time only. The notes
+    are escaped for Markdown by `plain`, or by `escape` if given."""
     daylabels_text = vocabulary("schedules", "days")
     parts = []
     if slot.days:
@@ -153,5 +155,5 @@ def schedule_text(slot: Schedule) -> str:
     if slot.term_time_only:
         parts.append("term time only")
     if slot.notes:
-        parts.append(in_sentence(plain(slot.notes)))
+        parts.append(in_sentence((escape or plain)(slot.notes)))
     return ", ".join(parts)

@@ -18,12 +18,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.directory import service_page as pages
 from build_tools.directory.service_page import render_service_page
 from build_tools.entries import rules
 from build_tools.entries.scaffold import dump_entry
 from build_tools.model import provider_from_dict
-from build_tools.text import text_render
+from build_tools.text import text_render, wording
 from build_tools.text.text_render import (
     EXTENSIONS,
     LONGEST_FIELD,
@@ -262,14 +261,14 @@ def test_should_validation_miss_one_the_build_stops_with_a_clear_error(
     # stands in for the next construct nobody has found yet. The build names the page and
     # stops, with no traceback.
     monkeypatch.setattr(rules, "needs_rendering", lambda text: False)
-    real_render = pages.provider_html
+    real_render = wording.provider_html
 
     def render(text: str) -> str:
         if text.startswith("a\n: b\n"):
             raise RecursionError("maximum recursion depth exceeded")
         return real_render(text)
 
-    monkeypatch.setattr(pages, "provider_html", render)
+    monkeypatch.setattr(wording, "provider_html", render)
     providers = tmp_path / "providers"
     shutil.copytree(FIXTURE_PROVIDERS, providers)
     first = sorted(providers.glob("*.yaml"))[0]
