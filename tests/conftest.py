@@ -161,6 +161,14 @@ def sample_site() -> Path:
     return built_site_dir("sample")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # `make check` leaves out the tests that read a whole built site (-m "not site"): building
+    # one takes longer than the unit tests it would hold up. `make test` runs them.
+    for item in items:
+        if {"built_site", "sample_site"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+
+
 def _is_xdist_worker(config: pytest.Config) -> bool:
     return hasattr(config, "workerinput")
 

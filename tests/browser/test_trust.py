@@ -8,7 +8,8 @@ from playwright.sync_api import Page, expect
 
 from tests.sites import built_site_dir
 
-pytestmark = pytest.mark.browser
+# On one xdist worker (`--dist loadgroup`), which builds the notices site; no other waits for it.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("notices")]
 
 # The services of the "notices" site (tests/sites.py) that carry a notice, and its id.
 NOTICES = {
