@@ -12,8 +12,8 @@ should never contain.
 from __future__ import annotations
 
 import copy
-import functools
 import datetime as dt
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
