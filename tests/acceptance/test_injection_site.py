@@ -23,9 +23,6 @@ from tests.injection import TEXT_FIELDS, corpus, corpus_entries, name_for, unsaf
 from tests.sites import built_site_dir, html_pages
 from tests.support import TODAY
 
-# On one xdist worker (`--dist loadgroup`): it works out the entries and builds the site once,
-# and no other worker waits for them.
-pytestmark = pytest.mark.xdist_group("injection")
 ATTACKS = corpus()
 # Why validation refuses some attack strings in some fields; nothing else may stop them.
 REFUSED_BY_DESIGN = {

@@ -22,9 +22,6 @@ from build_tools.word_index import words_of
 from tests.sites import GENERATED, built_site_dir
 
 COUNT = 1000
-# All on one worker with `--dist loadgroup` (make test), which builds the site while the others
-# run the rest.
-pytestmark = pytest.mark.xdist_group("scale")
 DIRECTORY = "services/"
 
 
@@ -78,8 +75,8 @@ GENERATED["scale"] = _generated_providers
 @pytest.fixture(scope="module")
 def big_site() -> tuple[Path, set[str]]:
     """A strict build of the real content plus 1,000 generated providers, and their pages.
-    Built once in the run (tests/sites.py), and these tests share one xdist worker
-    (`--dist loadgroup`), so the other workers never wait for it."""
+    Built once in the run (tests/sites.py), by the one xdist worker that runs this file's
+    tests (tests/conftest.py), while the other workers go on."""
     site = built_site_dir("scale")
     providers = site.parent / "providers"
     catalog = load_catalog(providers, dt.date.today())

@@ -8,8 +8,7 @@ from playwright.sync_api import Page, expect
 
 from tests.sites import built_site_dir
 
-# On one xdist worker (`--dist loadgroup`), which builds the notices site; no other waits for it.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("notices")]
+pytestmark = pytest.mark.browser
 
 # The services of the "notices" site (tests/sites.py) that carry a notice, and its id.
 NOTICES = {
