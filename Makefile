@@ -51,8 +51,8 @@ test: $(STAMP) $(NODE_STAMP) ## run the tests; axe checks one page of each kind 
 a11y-all: $(STAMP) ## run axe on every page of the sample site (CI runs it after make test)
 	$(BIN)/python -m pytest -n auto --every-page tests/browser/test_accessibility.py
 
-check: lint ## lint, then the unit tests: no browser, under a minute
-	$(BIN)/python -m pytest -n auto -m 'not browser' tests/unit tests/test_examples.py
+check: lint ## lint, then the unit tests: no browser and no site build, under a minute
+	$(BIN)/python -m pytest -n auto -m 'not browser and not site' tests/unit tests/test_examples.py
 
 lint: $(STAMP) $(NODE_STAMP) ## check style, formatting and types, and the GitHub workflows and forms
 	$(BIN)/ruff check .

@@ -161,6 +161,40 @@ def sample_site() -> Path:
     return built_site_dir("sample")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # `make check` leaves out the tests that read a whole built site (-m "not site"): building
+    # one takes longer than the unit tests it would hold up. `make test` runs them.
+    for item in items:
+        if {"built_site", "sample_site"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
+
+
+# Files whose tests all go to one xdist worker, which makes the costly thing they share once
+# while the other workers go on, instead of two workers making it or one waiting for the other.
+ONE_WORKER_FILES = {
+    "tests/acceptance/test_scale.py",  # the site of 1,000 generated providers
+    "tests/acceptance/test_injection_site.py",  # the injection corpus's entries and site
+    "tests/acceptance/test_printable.py",  # the text of the sample site's PDF (pdf_text)
+}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """With -n: hand out the tests one at a time, as xdist does by default, but the tests of
+    each of ONE_WORKER_FILES together. (xdist's own `--dist loadgroup` marks cannot do it with
+    pytest 9: it renames items through an attribute pytest no longer reads.)"""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class OneWorkerFiles(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = nodeid.split("::", 1)[0]
+            return file if file in ONE_WORKER_FILES else nodeid
+
+    return OneWorkerFiles(config, log)
+
+
 def _is_xdist_worker(config: pytest.Config) -> bool:
     return hasattr(config, "workerinput")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -163,11 +164,13 @@ def name_for(attack: str, index: int) -> str:
     return f"{attack} {index}"
 
 
+@functools.cache
 def corpus_entries(
     today: dt.date,
 ) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, PathKey], list[str]]]:
     """One valid entry per attack string, by slug, with the string in every free-text field
-    validation accepts it in; and the (attack, field) pairs it refused, with the error codes."""
+    validation accepts it in; and the (attack, field) pairs it refused, with the error codes.
+    Worked out once per process (it validates every attack in every field): do not change it."""
     base = base_entry(today)
     entries: dict[str, dict[str, Any]] = {}
     refused: dict[tuple[str, PathKey], list[str]] = {}

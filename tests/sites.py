@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 from build_tools.clock import build_day
 from build_tools.site import build_site
@@ -75,21 +75,47 @@ def _run_folder() -> Path:
     return Path(named) if named else start_run()
 
 
-def built_site_dir(name: str) -> Path:
-    """The folder of a strict build of site `name`, building it on its first use in the run."""
+def built_site_dir(name: str, meanwhile: tuple[str, ...] = ()) -> Path:
+    """The folder of a strict build of site `name`, building it on its first use in the run.
+
+    If another process is building it, this one builds the `meanwhile` sites that nobody is
+    building yet, then waits for it: a core that would only wait does work the run needs."""
     if name not in _built:
-        home = _run_folder() / name
-        home.mkdir(exist_ok=True)
-        site, done = home / "site", home / "built"
+        home = _home(name)
         # One process builds; the others wait here, then find it done.
-        with FileLock(home / "lock"):
-            if not done.exists():
-                shutil.rmtree(home / "providers", ignore_errors=True)  # a failed attempt's
-                providers = SITES[name] if name in SITES else GENERATED[name](home / "providers")
-                build_site(site_dir=site, providers_dir=providers, pdf=name in WITH_PDF)
-                done.touch()
-        _built[name] = site
+        if not _build_unless_busy(name, home):
+            for other in meanwhile:
+                if other not in _built and _build_unless_busy(other, _home(other)):
+                    _built[other] = _home(other) / "site"
+            with FileLock(home / "lock"):
+                _build_once(name, home)
+        _built[name] = home / "site"
     return _built[name]
+
+
+def _home(name: str) -> Path:
+    home = _run_folder() / name
+    home.mkdir(exist_ok=True)
+    return home
+
+
+def _build_unless_busy(name: str, home: Path) -> bool:
+    """Build site `name` unless it is built; False, doing nothing, if another process holds it."""
+    try:
+        with FileLock(home / "lock", timeout=0):
+            _build_once(name, home)
+    except Timeout:
+        return False
+    return True
+
+
+def _build_once(name: str, home: Path) -> None:
+    """Build site `name` into home/site unless it is built already; call holding its lock."""
+    if not (home / "built").exists():
+        shutil.rmtree(home / "providers", ignore_errors=True)  # a failed attempt's
+        providers = SITES[name] if name in SITES else GENERATED[name](home / "providers")
+        build_site(site_dir=home / "site", providers_dir=providers, pdf=name in WITH_PDF)
+        (home / "built").touch()
 
 
 def html_pages(site: Path) -> list[Path]:

@@ -19,7 +19,7 @@ from build_tools.bench.generate import generate_providers
 from build_tools.directory.browse import facets
 from build_tools.entries.catalog import load_catalog
 from build_tools.search.word_index import words_of
-from build_tools.site import build_site
+from tests.sites import GENERATED, built_site_dir
 
 COUNT = 1000
 DIRECTORY = "services/"
@@ -64,15 +64,22 @@ def reached_from(site: Path, scope: str, services: set[str]) -> set[str]:
     return reached
 
 
+def _generated_providers(folder: Path) -> Path:
+    generate_providers(COUNT, folder, dt.date.today())
+    return folder
+
+
+GENERATED["scale"] = _generated_providers
+
+
 @pytest.fixture(scope="module")
-def big_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, set[str]]:
-    """A strict build of the real content plus 1,000 generated providers, and their pages."""
-    today = dt.date.today()
-    providers = tmp_path_factory.mktemp("providers")
-    generate_providers(COUNT, providers, today)
-    site = tmp_path_factory.mktemp("big-site")
-    build_site(site_dir=site, providers_dir=providers, pdf=False)
-    catalog = load_catalog(providers, today)
+def big_site() -> tuple[Path, set[str]]:
+    """A strict build of the real content plus 1,000 generated providers, and their pages.
+    Built once in the run (tests/sites.py), by the one xdist worker that runs this file's
+    tests (tests/conftest.py), while the other workers go on."""
+    site = built_site_dir("scale")
+    providers = site.parent / "providers"
+    catalog = load_catalog(providers, dt.date.today())
     assert catalog.validation.ok and len(catalog.providers) == COUNT
     return site, {f"services/{p.slug}/" for p in catalog.providers}
 

@@ -183,8 +183,10 @@ def test_every_internal_link_and_anchor_exists(
     site: Path = request.getfixturevalue(site_fixture)
     ids: dict[Path, set[str]] = {}
     failures = []
-    for page in pages_of(site):
-        for href, _ in facts(page).links:
+    # Each page parsed once: as the page its links are on, and as the target of others.
+    parsed = {page: facts(page) for page in pages_of(site)}
+    for page, page_facts in parsed.items():
+        for href, _ in page_facts.links:
             if not href or href.startswith(("http:", "https:", "mailto:", "tel:", "sms:", "//")):
                 continue
             target, fragment = _resolve(site, page, href)
@@ -194,7 +196,7 @@ def test_every_internal_link_and_anchor_exists(
             if fragment and target.suffix == ".html":
                 # Parse each target once: setdefault's default would parse it for every link.
                 if target not in ids:
-                    ids[target] = set(facts(target).ids)
+                    ids[target] = set((parsed.get(target) or facts(target)).ids)
                 if fragment not in ids[target]:
                     failures.append(f"{page.relative_to(site)}: {href} has no #{fragment}")
     assert not failures, "\n".join(failures[:30])
