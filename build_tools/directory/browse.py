@@ -23,13 +23,14 @@ from build_tools.directory.near_me import example_postcode
 from build_tools.directory.search_forms import RESULTS_PER_BATCH, FirstResults, directory_finder
 from build_tools.files.page_cache import digest
 from build_tools.model import Provider, directory_order
+from build_tools.text.front_matter import front_matter
 from build_tools.text.page_templates import Deferred, Headings, RenderedPage, render, rendered
 from build_tools.text.wording import plain
 
 PAGE_SIZE = 50
 DIRECTORY = "services/index.md"
 # The directory runs the finder script, and is a way into the services, not a search result.
-DIRECTORY_FRONT_MATTER = ("---", "template: finder.html", "search:", "  exclude: true", "---", "")
+DIRECTORY_FRONT_MATTER = front_matter({"template": "finder.html", "search": {"exclude": True}})
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def _list_page(
     entries of its cards (`entry_keys`: each entry's hash, by slug)."""
     title = f"{facet.heading}: {facet.labels[value]}"
     # Lists repeat what the service pages say: keep them out of the search index.
-    source = "\n".join(["---", "search:", "  exclude: true", "---", "", f"# {plain(title)}", ""])
+    source = "\n".join([*front_matter({"search": {"exclude": True}}), f"# {plain(title)}", ""])
     path = _list_path(facet, value, number)
     cards = [entry_keys[p.slug] for p in items]
     key = digest("list", path, title, f"{number}/{total}/{count}", *cards)

@@ -9,7 +9,6 @@ pages use, would otherwise let `{: onclick="..." }` add attributes, and code is 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Iterator
 from html import escape
 
@@ -18,6 +17,7 @@ from build_tools.guidance.page_feedback import DEFAULT_REPORT_ADDRESS
 from build_tools.model import Contact, Location, Provider
 from build_tools.schema import local_offer_questions, vocabulary
 from build_tools.text.dates import long_date
+from build_tools.text.front_matter import front_matter as page_front_matter
 from build_tools.text.links import mailto_href, sms_href, tel_href
 from build_tools.text.wording import (
     age_text,
@@ -133,9 +133,8 @@ def update_link(provider: Provider) -> str:
 
 def front_matter(provider: Provider) -> list[str]:
     """The page's front matter: its kind, read by the templates, and its description."""
-    # JSON strings are YAML strings, with every character safely escaped.
-    description = json.dumps(" ".join(provider.summary.split()))
-    return ["---", "kind: service", f"description: {description}", "---", ""]
+    description = " ".join(provider.summary.split())
+    return page_front_matter({"kind": "service", "description": description})
 
 
 def render_service_page(

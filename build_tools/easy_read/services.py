@@ -20,6 +20,7 @@ from build_tools.guidance.glossary import Glossary, abbreviations_in
 from build_tools.model import Provider, Schedule
 from build_tools.schema import vocabulary
 from build_tools.text.dates import long_date
+from build_tools.text.front_matter import front_matter
 from build_tools.text.links import mailto_href, sms_href, tel_href
 from build_tools.text.wording import link_target, plain
 
@@ -285,13 +286,9 @@ def render_easy_read_service(provider: Provider, glossary: Glossary, today: dt.d
     may be out of date, moved) first, then what it is, then the six parts."""
     writer = _Writer(glossary)
     lines = [
-        "---",
-        "kind: easy-read",
-        f"standard: ../{provider.slug}.md",
-        "search:",
-        "  exclude: true",
-        "---",
-        "",
+        *front_matter(
+            {"kind": "easy-read", "standard": f"../{provider.slug}.md", "search": {"exclude": True}}
+        ),
         f"# {plain(provider.name)}: easy read",
         "",
         *easy_read_notice_lines(service_notices(provider, today)),
