@@ -58,6 +58,7 @@ from build_tools.pages import guidance_pages as site_content
 from build_tools.pages.csp import meta_policy
 from build_tools.pages.page_space import compact_space
 from build_tools.pages.shared_nav import SharedNav
+from build_tools.paths import CACHE
 from build_tools.printable.build import cache_folder, write_printable
 from build_tools.printable.document import Settings
 from build_tools.printable.pdf import PrintableError
@@ -133,7 +134,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Generated pages from earlier builds (build_tools/files/page_cache.py), outside the site;
         # every page depends on the glossary and on how mkdocs.yml sets up Markdown.
         pages=PageCache(
-            given.page_cache if given else root / ".cache" / "localoffer" / "pages",
+            given.page_cache if given else root / CACHE / "pages",
             digest(
                 repr(content.glossary.entries),
                 repr(config.markdown_extensions),

@@ -18,6 +18,9 @@ SCHEMA_DIR = ROOT / "schema"
 PROVIDER_SCHEMA = SCHEMA_DIR / "provider.schema.json"
 ISSUE_TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
 NODE_MODULES = ROOT / "node_modules"
+# What builds keep between runs (generated pages, booklets), relative to the folder of
+# mkdocs.yml, beside the .cache/ that mkdocs-material's plugins use.
+CACHE = Path(".cache") / "localoffer"
 
 # Inside the package: the theme's templates and assets, and the editor's own files.
 OVERRIDES = PACKAGE / "overrides"

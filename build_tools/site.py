@@ -23,10 +23,10 @@ from build_tools.build_state import BuildInput, hand_over
 from build_tools.entries.catalog import Catalog
 from build_tools.files.output_folders import SITE, check_output_folder, mark_output_folder
 from build_tools.pages.guidance_pages import ContentData
-from build_tools.paths import CONFIG, ROOT
+from build_tools.paths import CACHE, CONFIG, ROOT
 
 # Beside mkdocs.yml, as the printable booklets' cache and mkdocs-material's plugins keep theirs.
-PAGE_CACHE = ROOT / ".cache" / "localoffer" / "pages"
+PAGE_CACHE = ROOT / CACHE / "pages"
 
 
 class BuildFailed(Abort):

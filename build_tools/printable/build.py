@@ -6,6 +6,7 @@ from pathlib import Path
 
 from build_tools.files.output_folders import BOOKLET_CACHE, OutputRefused, claim_output_folder
 from build_tools.model import Provider
+from build_tools.paths import CACHE
 from build_tools.printable.booklets import booklets_with_content, link_booklets
 from build_tools.printable.document import PRINT_PAGE, Settings, made_on, render_document
 from build_tools.printable.pdf import PrintableError, write_pdfs
@@ -13,7 +14,7 @@ from build_tools.printable.sources import SourcePage, in_nav_order
 
 # Where the booklets are kept between builds, from the folder of mkdocs.yml; mkdocs.yml's
 # `extra.printable_cache` can name another folder (never one inside the site).
-CACHE_FOLDER = Path(".cache") / "localoffer" / "booklets"
+CACHE_FOLDER = CACHE / "booklets"
 
 
 def cache_folder(project: Path, setting: object = None) -> Path:
