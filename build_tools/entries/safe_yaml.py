@@ -69,6 +69,22 @@ def _find_refused(text: str) -> re.Match[str] | None:
     return match
 
 
+def escape_refused(text: str) -> str:
+    """The text with each character the reader refuses written as an escape (\\x1F, \\uFDD0),
+    for text that must read back, such as a comment quoting a feed's value."""
+    while (match := _find_refused(text)) is not None:
+        point = ord(match.group())
+        shown = (
+            f"\\x{point:02X}"
+            if point < 0x100
+            else f"\\u{point:04X}"
+            if point < 0x10000
+            else f"\\U{point:08X}"
+        )
+        text = text[: match.start()] + shown + text[match.end() :]
+    return text
+
+
 def _refused_character(character: str) -> str:
     """The problem name for a character `_find_refused` found."""
     point = ord(character)

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from build_tools.entries.safe_yaml import parse_yaml
+from build_tools.entries.safe_yaml import escape_refused, parse_yaml
 from build_tools.entries.scaffold import dump_entry, slug_for
 from build_tools.entries.validate import check_document
 from build_tools.importer.feeds.convert import Conversion, fill_in_hint, missing_required
@@ -72,7 +72,8 @@ def _comment(text: str, indent: str = "") -> list[str]:
     """Text as comment lines; lines after the first of a list item line up under its text."""
     lines = []
     hang = "  " if text.startswith("- ") else ""
-    for paragraph in text.splitlines() or [""]:
+    # A feed's value quoted in a note may hold a control character, which no YAML file may.
+    for paragraph in escape_refused(text).splitlines() or [""]:
         wrapped = textwrap.wrap(paragraph, WIDTH - len(indent) - 2, subsequent_indent=hang) or [""]
         lines += [f"# {indent}{line}".rstrip() for line in wrapped]
     return lines

@@ -199,6 +199,9 @@ def test_an_editor_changes_a_guidance_page_and_the_file_changes(
     body = page.get_by_role("textbox").filter(has_text="Where to start")
     body.click()
     body.evaluate(END_OF_TEXT)
+    # The editor (Slate) reads the page's selection on a 100 ms throttle: typing sooner can
+    # land the words where the click put the caret, which once failed this test.
+    page.wait_for_timeout(250)
     page.keyboard.press("Enter")
     page.keyboard.type("Ask your GP first.", delay=10)
     preview = page.frame_locator("iframe").first

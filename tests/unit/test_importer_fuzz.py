@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from build_tools.entries.rules import check_markdown
@@ -33,6 +33,10 @@ TEXT = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=25).map("".join
 
 @FUZZ
 @given(TEXT)
+@example("* # ")  # a heading inside a list item, found by this test
+@example("1. ## x\n- > y")
+@example("=")
+@example("<ul><li>&amp;<ul><li>&amp;<ul><li>")
 def test_converted_text_always_passes_the_markdown_rules(text: str) -> None:
     markdown = to_markdown(text).text
     document, _ = parse_yaml(yaml.safe_dump({"description": markdown}).encode(), "x.yaml")
@@ -63,6 +67,7 @@ JSON: st.SearchStrategy[Any] = st.recursive(
 
 @FUZZ
 @given(st.dictionaries(KEYS, JSON, max_size=10), st.sampled_from(["3.0", "1.0"]))
+@example({"contacts": {"name": "0\x1f0"}}, "3.0")  # a control character quoted in a note
 def test_any_record_converts_and_renders(data: dict[str, Any], style: str) -> None:
     conversion = convert(Found("fuzz.json", style, data), "West Midlands")
     text = render(conversion, [])

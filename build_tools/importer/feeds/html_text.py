@@ -31,7 +31,11 @@ _DROPPED = {"script", "style", "img", "picture", "svg", "iframe", "object", "emb
             "audio", "noscript", "template", "head", "title", "meta", "link", "button", "input",
             "select", "textarea"}  # fmt: skip
 _SPECIAL = re.compile(r"([\\`*_\[\]])")
-_LINE_START = re.compile(r"^(\s*)(#+|>|={2,}\s*$|-{2,}\s*$)", re.MULTILINE)
+# A heading, quote or underline at a line start, or just after list markers ("* # x" is a
+# heading inside a list item).
+_LINE_START = re.compile(
+    r"^((?:\s*(?:[*+-]|\d{1,9}[.)])(?=\s))*\s*)(#+|>|=+\s*$|-{2,}\s*$)", re.MULTILINE
+)
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _SAFE = "|".join(re.escape(scheme) for scheme in SAFE_LINK_SCHEMES)
 _UNSAFE_TARGET = re.compile(rf"\](?=\(\s*<?(?!{_SAFE}))", re.IGNORECASE)
@@ -101,9 +105,10 @@ def _blocks(node: Tag, dropped: list[str], depth: int = 0) -> list[str]:
         if name in ("ul", "ol"):
             flush()
             items = [c for c in child.children if isinstance(c, Tag) and c.name == "li"]
-            for number, item in enumerate(items, 1):
+            # An empty item would be a lone "-" under a line of text: a heading's underline.
+            inners = [inner for item in items if (inner := _blocks(item, dropped, depth + 1))]
+            for number, inner in enumerate(inners, 1):
                 marker = f"{number}." if name == "ol" else "-"
-                inner = _blocks(item, dropped, depth + 1) or [""]
                 blocks.append(f"{'    ' * depth}{marker} {inner[0].lstrip()}")
                 blocks.extend(f"{'    ' * (depth + 1)}{line.lstrip()}" for line in inner[1:])
         elif name in _HEADINGS:
