@@ -1,8 +1,9 @@
 """Browser tests: the built sites served on localhost, and Playwright driving the system Chromium.
 
 Playwright's own browser download needs the internet, so the tests drive the Chromium the system
-has (Debian's `chromium`; set LOCALOFFER_CHROMIUM to use another). Without one the tests are
-skipped on a developer's machine, but fail when CI is set: CI must never skip them.
+has (Debian's `chromium-headless-shell` or `chromium`; set LOCALOFFER_CHROMIUM to use another).
+Without one the tests are skipped on a developer's machine, but fail when CI is set: CI must
+never skip them.
 """
 
 from __future__ import annotations
@@ -37,7 +38,16 @@ def chromium_path() -> str | None:
     configured = os.environ.get("LOCALOFFER_CHROMIUM")
     if configured:
         return configured
-    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+    # Chromium's headless shell (Debian's chromium-headless-shell, the "old" headless mode)
+    # first: the same Blink engine without the full browser, it does the suite's page loads in
+    # about half the time and processor time of `chromium --headless`.
+    for name in (
+        "chromium-headless-shell",
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ):
         found = shutil.which(name)
         if found:
             return found
@@ -91,8 +101,8 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     path = chromium_path()
     if path is None:
         message = (
-            "No Chromium found. Install it (Debian: apt-get install chromium) or set "
-            "LOCALOFFER_CHROMIUM to a Chromium or Chrome binary."
+            "No Chromium found. Install it (Debian: apt-get install chromium-headless-shell) "
+            "or set LOCALOFFER_CHROMIUM to a Chromium or Chrome binary."
         )
         if os.environ.get("CI"):
             pytest.fail(message + " CI must run the browser tests, never skip them.")

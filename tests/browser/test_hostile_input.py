@@ -68,16 +68,30 @@ def _check(page: Page, security: SecurityWatch, url: str) -> list[str]:
     return [f"{url}: {item}" for item in found]
 
 
-def test_no_payload_runs_on_any_injected_page(
-    watched: tuple[Page, SecurityWatch], injection_site: Path, injection_url: str
-) -> None:
-    page, security = watched
-    paths = [
+# The injected pages are checked in this many parts, so that the test workers share them (all
+# of them in one test took about 40 s on one worker).
+PARTS = 6
+
+
+def _injected_pages(injection_site: Path) -> list[str]:
+    """Every page of an injected service, and every browse list."""
+    return [
         page_url_path(injection_site, p)
         for p in html_pages(injection_site)
         if "/injection-" in p.as_posix() or p.parent.parent.name == "services"
     ]
-    assert len(paths) > 100
+
+
+def test_there_are_many_injected_pages_to_check(injection_site: Path) -> None:
+    assert len(_injected_pages(injection_site)) > 100
+
+
+@pytest.mark.parametrize("part", range(PARTS))
+def test_no_payload_runs_on_any_injected_page(
+    watched: tuple[Page, SecurityWatch], injection_site: Path, injection_url: str, part: int
+) -> None:
+    page, security = watched
+    paths = _injected_pages(injection_site)[part::PARTS]
     found: list[str] = []
     for path in paths:
         found += _check(page, security, injection_url + path)
