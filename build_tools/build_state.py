@@ -100,3 +100,8 @@ class BuildState:
     # on_page_content: the pages the printed Local Offer holds, and guidance pages for search.
     printed: dict[str, SourcePage] = field(default_factory=dict)
     guidance: list[SearchPage] = field(default_factory=list)
+    # on_nav: MkDocs' navigation, which the theme needs to write a page.
+    nav: Any = None
+    # on_env: the generated pages that child processes wrote into the site (hooks.py), which
+    # this process then leaves alone.
+    written_elsewhere: set[str] = field(default_factory=set)

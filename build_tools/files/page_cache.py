@@ -82,6 +82,11 @@ class PageCache:
         self.keep(key, made)
         return made
 
+    def has(self, key: str) -> bool:
+        """True when a page is kept under this key (without reading it)."""
+        path = self._path(key)
+        return path is not None and path.exists()
+
     def get(self, key: str) -> RenderedPage | None:
         """The page kept under this key by an earlier build, if any."""
         path = self._path(key)

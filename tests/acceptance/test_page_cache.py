@@ -6,9 +6,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+from build_tools import hooks
 from build_tools.site import build_site
 from tests.acceptance.test_reproducible import files_of
-from tests.support import FIXTURE_PROVIDERS
+from tests.support import FIXTURE_PROVIDERS, REPO_ROOT
 
 CHANGED = "castle-hill-speech-drop-in"
 
@@ -59,3 +62,22 @@ def test_warm_builds_match_cold_ones_and_a_change_makes_only_its_pages(tmp_path:
     build_site(site_dir=fresh, providers_dir=providers, pdf=False, page_cache=None)
     fresh_files = files_of(fresh)
     assert [name for name in fresh_files if fresh_files[name] != changed_files[name]] == []
+
+
+def test_pages_made_on_every_core_match_pages_made_by_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The sample's 64 services have enough generated pages for the build to fork: child
+    # processes fill the page cache and write the generated pages (hooks.on_nav and on_env).
+    shared, alone = tmp_path / "shared", tmp_path / "alone"
+    sample = REPO_ROOT / "providers"
+    build_site(
+        site_dir=shared, providers_dir=sample, pdf=False, page_cache=tmp_path / "cache-shared"
+    )
+    assert len(kept_pages(tmp_path / "cache-shared")) >= hooks.PARALLEL_FROM
+    monkeypatch.setattr(hooks, "usable_cores", lambda: 1)
+    build_site(site_dir=alone, providers_dir=sample, pdf=False, page_cache=tmp_path / "cache-alone")
+    assert kept_pages(tmp_path / "cache-alone") == kept_pages(tmp_path / "cache-shared")
+    shared_files, alone_files = files_of(shared), files_of(alone)
+    assert shared_files.keys() == alone_files.keys()
+    assert [name for name in shared_files if shared_files[name] != alone_files[name]] == []
