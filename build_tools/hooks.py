@@ -36,7 +36,12 @@ from build_tools.entries.problem_output import render_problems, render_text
 from build_tools.exports.offline import THEME_SEARCH, write_offline_copy
 from build_tools.exports.publisher import Publisher
 from build_tools.exports.write import add_to_head, write_exports
-from build_tools.files.forked import can_fork, in_forked_children, usable_cores
+from build_tools.files.forked import (
+    can_fork,
+    in_forked_children,
+    meanwhile_in_a_child,
+    usable_cores,
+)
 from build_tools.files.page_cache import PageCache, digest
 from build_tools.files.source_files import links_in, links_message
 from build_tools.guidance.branding import (
@@ -494,10 +499,24 @@ def on_post_build(config: MkDocsConfig) -> None:
     robots.txt), date the sitemap, then make the printed Local Offer and the offline copy, and
     last the editor at /admin/, so that nothing else holds it."""
     state = _state()
-    catalog, guidance = state.catalog, state.guidance
-    write_search(Path(config.site_dir), catalog.providers, guidance, state.search_words)
-    write_exports(Path(config.site_dir), state.catalog.providers, state.publisher)
-    write_paper_and_offline(config)
+    site, catalog = Path(config.site_dir), state.catalog
+
+    def search_and_exports() -> None:
+        write_search(site, catalog.providers, state.guidance, state.search_words)
+        write_exports(site, catalog.providers, state.publisher)
+
+    if _serving or not can_fork() or usable_cores() < 2:
+        search_and_exports()
+        write_paper_and_offline(config)
+    else:
+        # Neither reads what the other writes: the offline copy holds pages, styles, pictures
+        # and the printed Local Offer, no search or open data files. A child writes those
+        # (about a second at 1,000 services); if it fails, this process writes them again and
+        # says what went wrong.
+        with meanwhile_in_a_child(search_and_exports) as child_succeeded:
+            write_paper_and_offline(config)
+        if not child_succeeded():
+            search_and_exports()
     try:
         write_admin(
             Path(config.site_dir),

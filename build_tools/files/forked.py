@@ -12,7 +12,9 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -34,26 +36,54 @@ def in_forked_children(items: Sequence[Item], work: Callable[[Item], object], ch
     """Run `work` on every item, shared round-robin between `children` forked processes, and
     wait for them all. Returns how many children failed. The children print nothing: their
     messages would come again when this process reads their results."""
+    pids = [
+        _fork(partial(_each, work, share))
+        for number in range(children)
+        if (share := items[number::children])
+    ]
+    return sum(not _succeeded(pid) for pid in pids)
+
+
+def _each(work: Callable[[Item], object], items: Sequence[Item]) -> None:
+    for item in items:
+        work(item)
+
+
+@contextmanager
+def meanwhile_in_a_child(work: Callable[[], object]) -> Iterator[Callable[[], bool]]:
+    """Run `work` in a forked child while the body of the `with` runs here. Gives a function
+    that waits for the child and says whether it succeeded; the child is waited for at the end
+    of the `with` in any case."""
+    pid = _fork(work)
+    result: list[bool] = []
+
+    def wait() -> bool:
+        if not result:
+            result.append(_succeeded(pid))
+        return result[0]
+
+    try:
+        yield wait
+    finally:
+        wait()
+
+
+def _fork(work: Callable[[], object]) -> int:
+    """A child process that runs `work` silently and ends; its process id."""
     for stream in (sys.stdout, sys.stderr):
         stream.flush()  # or a child would print what this process had not yet written
-    pids = []
-    for number in range(children):
-        share = items[number::children]
-        if not share:
-            continue
-        pid = os.fork()
-        if pid == 0:  # the child: do its share, then leave at once, running no exit handlers
-            code = 1
-            try:
-                logging.disable(logging.CRITICAL)
-                for item in share:
-                    work(item)
-                code = 0
-            finally:
-                os._exit(code)
-        pids.append(pid)
-    failed = 0
-    for pid in pids:
-        _, status = os.waitpid(pid, 0)
-        failed += os.waitstatus_to_exitcode(status) != 0
-    return failed
+    pid = os.fork()
+    if pid == 0:  # the child: do the work, then leave at once, running no exit handlers
+        code = 1
+        try:
+            logging.disable(logging.CRITICAL)
+            work()
+            code = 0
+        finally:
+            os._exit(code)
+    return pid
+
+
+def _succeeded(pid: int) -> bool:
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) == 0
