@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from build_tools.cli.main import main
+from build_tools.files.forked import CORES_VARIABLE
 from tests.sites import built_site_dir, end_run, start_run
 from tests.support import REPO_ROOT, TODAY
 
@@ -204,6 +206,10 @@ def pytest_configure(config: pytest.Config) -> None:
     # workers, started later, inherit its name and share it.
     if not _is_xdist_worker(config):
         config.stash[_RUN_FOLDER] = start_run()
+    else:
+        # The workers already keep every core busy: a build forking more processes for its
+        # pages (build_tools/files/forked.py) would only make them take turns.
+        os.environ[CORES_VARIABLE] = "1"
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -130,7 +130,9 @@ class PageWatch:
             self.foreign_requests.append(url)
 
 
-def _context(browser: Browser, **options: object) -> Iterator[BrowserContext]:
+def watched_context(browser: Browser, **options: object) -> Iterator[BrowserContext]:
+    """A context for the test's pages; on leaving, the test fails if a page reached another
+    host or a script failed."""
     context = browser.new_context(**options)  # type: ignore[arg-type]
     watch = PageWatch()
     watch.attach(context)
@@ -143,14 +145,14 @@ def _context(browser: Browser, **options: object) -> Iterator[BrowserContext]:
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh desktop-sized page; the test fails if it reaches another host or a script fails."""
-    for context in _context(browser, viewport=DESKTOP, locale="en-GB"):
+    for context in watched_context(browser, viewport=DESKTOP, locale="en-GB"):
         yield context.new_page()
 
 
 @pytest.fixture
 def phone_page(browser: Browser) -> Iterator[Page]:
     """A fresh page the size of a small phone, with touch."""
-    for context in _context(
+    for context in watched_context(
         browser, viewport=PHONE, has_touch=True, is_mobile=True, locale="en-GB"
     ):
         yield context.new_page()
@@ -159,5 +161,7 @@ def phone_page(browser: Browser) -> Iterator[Page]:
 @pytest.fixture
 def no_js_page(browser: Browser) -> Iterator[Page]:
     """A fresh page with JavaScript switched off."""
-    for context in _context(browser, viewport=DESKTOP, java_script_enabled=False, locale="en-GB"):
+    for context in watched_context(
+        browser, viewport=DESKTOP, java_script_enabled=False, locale="en-GB"
+    ):
         yield context.new_page()

@@ -5,23 +5,35 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 import yaml
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from build_tools.entries.catalog import load_catalog
 from build_tools.schema import vocabulary, vocabulary_extra
 from tests.support import REPO_ROOT
+
+from .conftest import DESKTOP, watched_context
 
 pytestmark = pytest.mark.browser
 
 QUERIES_FILE = Path(__file__).with_name("family-queries.yml")
 QUERIES: list[dict[str, Any]] = yaml.safe_load(QUERIES_FILE.read_text(encoding="utf-8"))["queries"]
 FIRST = 5
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser) -> Iterator[Page]:
+    """One page for all of this file's searches. Each search loads its address afresh, so no
+    search sees another's results; a new page for each cost more than the search itself (a new
+    renderer process). Requests to other hosts and script errors still fail the tests."""
+    for context in watched_context(browser, viewport=DESKTOP, locale="en-GB"):
+        yield context.new_page()
 
 
 def search(page: Page, base: str, words: str, on: str = "services") -> list[str]:

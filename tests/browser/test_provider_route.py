@@ -17,7 +17,7 @@ from build_tools.submit.form_words import PAGE_ORDER
 from build_tools.submit.formspec import form_fields, walk
 from tests.support import REPO_ROOT
 
-from .conftest import DESKTOP, _context
+from .conftest import DESKTOP, watched_context
 from .test_service_form import FORM, fill_a_new_service, open_form
 
 pytestmark = pytest.mark.browser
@@ -42,7 +42,7 @@ CODES = {
 def any_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
     phone = request.param == "phone"
     size = PHONE_800 if phone else DESKTOP
-    for context in _context(
+    for context in watched_context(
         browser, viewport=size, has_touch=phone, is_mobile=phone, locale="en-GB"
     ):
         page = context.new_page()
@@ -226,7 +226,7 @@ def test_the_filled_in_form_and_its_preview_pass_axe(browser: Browser, sample_ur
     from .test_accessibility import AXE_OPTIONS
 
     slug = sorted((REPO_ROOT / "providers").glob("*.yaml"))[0].stem
-    for context in _context(browser, viewport=PHONE_800, locale="en-GB"):
+    for context in watched_context(browser, viewport=PHONE_800, locale="en-GB"):
         context.add_init_script(AXE_SCRIPT)
         page = context.new_page()
         open_form(page, f"{sample_url}{FORM}?service={slug}")

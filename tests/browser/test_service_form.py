@@ -22,7 +22,7 @@ from build_tools.submit.formspec import Field, form_fields
 from tests.conftest import Cli
 from tests.support import INVALID_DIR, REPO_ROOT, VALID_DIR, provider_cases
 
-from .conftest import DESKTOP, _context
+from .conftest import DESKTOP, watched_context
 from .test_routes import Keyboard, assert_no_sideways_scroll, focus_description
 
 pytestmark = pytest.mark.browser
@@ -32,7 +32,7 @@ pytestmark = pytest.mark.browser
 def form_page(browser: Browser) -> Iterator[Page]:
     """One desktop page for the many example cases: each opens the form afresh, and the page's
     cache makes that quick. It fails the same way `page` does on requests to other hosts."""
-    for context in _context(browser, viewport=DESKTOP, locale="en-GB"):
+    for context in watched_context(browser, viewport=DESKTOP, locale="en-GB"):
         yield context.new_page()
 
 

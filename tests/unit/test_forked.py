@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.files.forked import in_forked_children
+from build_tools.files.forked import CORES_VARIABLE, in_forked_children, usable_cores
 
 
 def test_every_item_is_done_once_in_a_child_process(tmp_path: Path) -> None:
@@ -45,3 +45,15 @@ def test_fewer_items_than_children_forks_only_what_is_needed(tmp_path: Path) -> 
     assert in_forked_children([], lambda item: None, 4) == 0
     assert in_forked_children(["one"], lambda item: (tmp_path / item).touch(), 4) == 0
     assert (tmp_path / "one").exists()
+
+
+def test_the_cores_a_build_uses_can_be_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(CORES_VARIABLE, raising=False)
+    every_core = usable_cores()
+    assert every_core >= 1
+    monkeypatch.setenv(CORES_VARIABLE, "1")
+    assert usable_cores() == 1
+    monkeypatch.setenv(CORES_VARIABLE, "0")
+    assert usable_cores() == 1
+    monkeypatch.setenv(CORES_VARIABLE, "lots")
+    assert usable_cores() == every_core
