@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import multiprocessing
-import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -17,6 +16,7 @@ from build_tools.entries.load import LoadedFile, find_provider_files, read_provi
 from build_tools.entries.rules import check_across_files, check_entry, check_file_name
 from build_tools.entries.safe_yaml import YamlDocument
 from build_tools.entries.schema_check import check_against_schema
+from build_tools.files.forked import machine_cores
 from build_tools.problems import Position, Problem, Severity, make_problem
 
 # Codes the loader gives for one value it read but refused; schema errors about that same
@@ -85,7 +85,7 @@ Checked = list[tuple[LoadedFile, list[Problem]]]
 
 def _check_files(paths: list[Path], today: dt.date) -> Checked:
     """Each file read and checked on its own, in order: on every core if there are many."""
-    helpers = _usable_cores() - 1  # this process works too
+    helpers = machine_cores() - 1  # this process works too
     if helpers < 1 or len(paths) < PARALLEL_FROM:
         return _check_chunk(paths, today)
     chunks = [paths[start : start + CHUNK_SIZE] for start in range(0, len(paths), CHUNK_SIZE)]
@@ -109,13 +109,6 @@ def _check_files(paths: list[Path], today: dt.date) -> Checked:
     except (OSError, BrokenProcessPool):  # no processes allowed here: check them one by one
         return _check_chunk(paths, today)
     return [item for number in range(len(chunks)) for item in done[number]]
-
-
-def _usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _check_chunk(paths: list[Path], today: dt.date) -> Checked:

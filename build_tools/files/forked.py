@@ -25,12 +25,17 @@ Item = TypeVar("Item")
 CORES_VARIABLE = "LOCALOFFER_CORES"
 
 
-def usable_cores() -> int:
-    """The processor cores this process may run on, at most $LOCALOFFER_CORES."""
+def machine_cores() -> int:
+    """The processor cores this process may run on."""
     try:
-        cores = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
+        return os.cpu_count() or 1
+
+
+def usable_cores() -> int:
+    """The cores a build may fork for: the machine's, at most $LOCALOFFER_CORES."""
+    cores = machine_cores()
     limit = os.environ.get(CORES_VARIABLE, "")
     return max(1, min(cores, int(limit))) if limit.isdigit() else cores
 

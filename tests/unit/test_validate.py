@@ -140,7 +140,7 @@ def test_many_files_are_checked_on_every_core_with_the_same_report(
     one_by_one = validate_files(folders, today=TODAY)
     monkeypatch.setattr(validate, "PARALLEL_FROM", 1)
     monkeypatch.setattr(validate, "CHUNK_SIZE", 3)
-    monkeypatch.setattr(validate, "_usable_cores", lambda: 2)
+    monkeypatch.setattr(validate, "machine_cores", lambda: 2)
     shared = validate_files(folders, today=TODAY)
     assert shared.problems == one_by_one.problems
     assert [f.shown for f in shared.files] == [f.shown for f in one_by_one.files]
