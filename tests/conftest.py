@@ -206,10 +206,12 @@ def pytest_configure(config: pytest.Config) -> None:
     # workers, started later, inherit its name and share it.
     if not _is_xdist_worker(config):
         config.stash[_RUN_FOLDER] = start_run()
-    else:
-        # The workers already keep every core busy: a build forking more processes for its
-        # pages (build_tools/files/forked.py) would only make them take turns.
-        os.environ[CORES_VARIABLE] = "1"
+    # A site build here uses one core: the xdist workers already keep every core busy, so a
+    # build forking a process per core for its pages (build_tools/files/forked.py) would only
+    # make them take turns; and forking a process that runs the browser tests' server threads
+    # could leave a child waiting on a lock one of them held. tests/acceptance/test_page_cache.py
+    # checks the forking build itself.
+    os.environ[CORES_VARIABLE] = "1"
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
