@@ -277,15 +277,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     state = _state()
     state.nav = nav
     cache = state.pages
-    if _serving or cache.folder is None or not can_fork():
+    cores = _cores_to_fork_for()
+    if not cores or cache.folder is None:
         return nav
     missing = [
         file
         for file in files.documentation_pages()
         if (key := _cache_key(file.src_uri, state)) and not cache.has(f"{key}\n{file.url}")
     ]
-    cores = usable_cores()
-    if cores > 1 and len(missing) >= PARALLEL_FROM:
+    if len(missing) >= PARALLEL_FROM:
 
         def populate(file: File) -> None:  # in a child: its hooks write the page to the cache
             _populate_page(file.page or Page(None, file, config), config, files)
@@ -296,6 +296,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 # Fewer pages to make than this are made faster by this process alone than by forking.
 PARALLEL_FROM = 100
+
+
+def _cores_to_fork_for() -> int:
+    """How many child processes to share work between: none (0) in `mkdocs serve`, which runs
+    threads a fork could leave waiting on a lock, without fork, or with one core."""
+    if _serving or not can_fork():
+        return 0
+    cores = usable_cores()
+    return cores if cores > 1 else 0
 
 
 def _cache_key(src: str, state: BuildState) -> str | None:
@@ -442,44 +451,38 @@ def _write_generated_pages_on_every_core(
     through the theme and write them on every core: child processes, forked now that every
     page is read, write them, and MkDocs then writes only the others. The theme was a third
     of a build at 1,000 services, mostly on these pages."""
-    if _serving or not can_fork() or usable_cores() < 2:
-        return
+    cores = _cores_to_fork_for()
     generated = [
         file.page
         for file in files.documentation_pages()
-        if file.page is not None
-        and (file.src_uri in state.templated or file.src_uri in state.markdown_keys)
+        if file.page is not None and _cache_key(file.src_uri, state)
     ]
-    if len(generated) < PARALLEL_FROM:
+    if not cores or len(generated) < PARALLEL_FROM:
         return
     doc_files = files.documentation_pages()
 
     def write(page: Page) -> None:  # in a child
         _build_page(page, config, doc_files, state.nav, env)
 
-    if in_forked_children(generated, write, usable_cores()):
+    if in_forked_children(generated, write, cores):
         return  # a child failed: MkDocs writes every page, and reports what went wrong
     for page in generated:
         page.meta["template"] = WRITTEN_ELSEWHERE
         state.written_elsewhere.add(page.file.src_uri)
-    _SKIPPED_PAGES.written = state.written_elsewhere
 
 
 class _QuietAboutPagesWrittenElsewhere(logging.Filter):
     """MkDocs says it skipped a page that made no output: not news for pages written by the
     child processes."""
 
-    written: set[str] = set()
-
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        return not (
-            message.startswith("Page skipped: '") and message.split("'", 2)[1] in self.written
-        )
+        if _build is None or not message.startswith("Page skipped: '"):
+            return True
+        return message.split("'", 2)[1] not in _build.written_elsewhere
 
 
-_SKIPPED_PAGES = _QuietAboutPagesWrittenElsewhere()
-logging.getLogger("mkdocs.commands.build").addFilter(_SKIPPED_PAGES)
+logging.getLogger("mkdocs.commands.build").addFilter(_QuietAboutPagesWrittenElsewhere())
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -505,7 +508,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         write_search(site, catalog.providers, state.guidance, state.search_words)
         write_exports(site, catalog.providers, state.publisher)
 
-    if _serving or not can_fork() or usable_cores() < 2:
+    if not _cores_to_fork_for():
         search_and_exports()
         write_paper_and_offline(config)
     else:

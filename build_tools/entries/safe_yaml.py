@@ -70,17 +70,10 @@ def _find_refused(text: str) -> re.Match[str] | None:
 
 
 def escape_refused(text: str) -> str:
-    """The text with each character the reader refuses written as an escape (\\x1F, \\uFDD0),
-    for text that must read back, such as a comment quoting a feed's value."""
+    """The text with each character the reader refuses written as Python writes its escape
+    (\\x1f, \\ufdd0), for text that must read back, such as a comment quoting a feed's value."""
     while (match := _find_refused(text)) is not None:
-        point = ord(match.group())
-        shown = (
-            f"\\x{point:02X}"
-            if point < 0x100
-            else f"\\u{point:04X}"
-            if point < 0x10000
-            else f"\\U{point:08X}"
-        )
+        shown = match.group().encode("unicode_escape").decode("ascii")
         text = text[: match.start()] + shown + text[match.end() :]
     return text
 

@@ -20,6 +20,7 @@ from build_tools.importer.feeds.convert import (
 from build_tools.importer.feeds.places import read_location
 from build_tools.importer.feeds.record import Record
 from build_tools.importer.feeds.shared import (
+    contact_role,
     read_ages,
     read_cost_option,
     read_languages,
@@ -90,20 +91,14 @@ def _contacts(conversion: Conversion, service: Record) -> None:
             )
             contact.use(*contact.data)
             continue
-        name, title = contact.text("name"), contact.text("title")
-        if title and name:
-            conversion.keep(
-                contact.where("name"), name, "contacts are roles, not people: not published"
-            )
-        elif name:
-            conversion.note(f"contacts: check '{name}' is a role or team, not a person's name")
+        role = contact_role(conversion, contact)
         phones = [p.text("number") or "" for p in contact.records("phones")]
         phones += [contact.text("phone") or ""]
         for number in contact.records("phones"):
             number.use("id", "contact_id", "type")
         add_contact(
             conversion,
-            title or name or "Enquiries",
+            role,
             contact.path,
             phones=[p for p in phones if p],
             email=contact.text("email"),

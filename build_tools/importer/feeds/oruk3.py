@@ -18,6 +18,7 @@ from build_tools.importer.feeds.convert import (
 from build_tools.importer.feeds.places import read_location
 from build_tools.importer.feeds.record import Record
 from build_tools.importer.feeds.shared import (
+    contact_role,
     read_ages,
     read_attribute_terms,
     read_cost_option,
@@ -71,15 +72,8 @@ def _extension(conversion: Conversion, service: Record) -> Record | None:
 def _contacts(conversion: Conversion, service: Record, ours: bool) -> None:
     for contact in service.records("contacts"):
         contact.use("id", "service_id")
-        name, title = contact.text("name"), contact.text("title")
-        role = title or name or "Enquiries"
+        role = contact_role(conversion, contact, check_name=not ours)
         ext = contact.record(EXTENSION)
-        if title and name:
-            conversion.keep(
-                contact.where("name"), name, "contacts are roles, not people: not published"
-            )
-        elif name and not ours:
-            conversion.note(f"contacts: check '{name}' is a role or team, not a person's name")
         phones: list[str] = []
         texts: list[str] = []
         for number in contact.records("phones"):

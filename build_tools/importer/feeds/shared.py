@@ -38,6 +38,19 @@ def read_ages(conversion: Conversion, record: Record, low_key: str, high_key: st
         conversion.put(("age_range", "max"), high)
 
 
+def contact_role(conversion: Conversion, contact: Record, check_name: bool = True) -> str:
+    """The role a contact is published under: its title, else its name, else "Enquiries". A
+    name beside a title is kept out of the entry (contacts are roles, not people); a name alone
+    is noted for the importer to check, when `check_name`."""
+    name, title = contact.text("name"), contact.text("title")
+    if title and name:
+        reason = "contacts are roles, not people: not published"
+        conversion.keep(contact.where("name"), name, reason)
+    elif name and check_name:
+        conversion.note(f"contacts: check '{name}' is a role or team, not a person's name")
+    return title or name or "Enquiries"
+
+
 def read_organisation(conversion: Conversion, organisation: Record | None) -> None:
     if organisation is None:
         return
