@@ -10,6 +10,7 @@ are sent to every element, so an event handler would fire if one had got through
 from __future__ import annotations
 
 import re
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,17 +47,60 @@ def injection_url(serve: object, injection_site: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def watched(browser: Browser) -> Iterator[tuple[Page, SecurityWatch]]:
-    context = browser.new_context(viewport=DESKTOP, locale="en-GB")  # type: ignore[arg-type]
+def nowhere() -> Iterator[str]:
+    """The address of a proxy that is not there: a port on this machine that is taken, so that
+    nothing else can listen on it, but refuses every connection."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        yield f"http://127.0.0.1:{taken.getsockname()[1]}"
+
+
+@pytest.fixture(scope="module")
+def watched(browser: Browser, nowhere: str) -> Iterator[tuple[Page, SecurityWatch]]:
+    # Every request to another host goes to the proxy that is not there, so it fails before it
+    # leaves the machine (IP addresses and WebSockets too); PageWatch still records it. A
+    # route() that aborted them would make Playwright handle every request of the page, and
+    # Chromium then fetches every stylesheet, script and picture again for each page: the
+    # injected pages took three times as long.
+    context = browser.new_context(
+        viewport=DESKTOP,  # type: ignore[arg-type]
+        locale="en-GB",
+        proxy={"server": nowhere, "bypass": "127.0.0.1"},
+    )
     watch = PageWatch()
     watch.attach(context)
     security = SecurityWatch(context)
-    # Block every request to another host before it is made; PageWatch still records it.
-    context.route(re.compile(r"^https?://(?!127\.0\.0\.1)"), lambda route: route.abort())
     yield context.new_page(), security
     context.close()
     assert not watch.foreign_requests, f"requests to other hosts: {watch.foreign_requests}"
     assert not watch.errors, f"script errors: {watch.errors}"
+
+
+def test_a_request_to_another_host_never_leaves_the_machine(
+    browser: Browser, nowhere: str, serve: object, tmp_path: Path
+) -> None:
+    # A page without the site's Content Security Policy, which would stop these first.
+    (tmp_path / "index.html").write_text(
+        "<!doctype html><title>Out</title><script>"
+        "fetch('http://example.org/steal').catch(() => {});"
+        "new Image().src = 'http://192.0.2.1/pixel.png';"
+        "</script>",
+        encoding="utf-8",
+    )
+    context = browser.new_context(proxy={"server": nowhere, "bypass": "127.0.0.1"})
+    failed: list[tuple[str, str | None]] = []
+    context.on("requestfailed", lambda request: failed.append((request.url, request.failure)))
+    page = context.new_page()
+    page.goto(serve(tmp_path))  # type: ignore[operator]
+    for _ in range(100):  # both fail at once; allow them 5 s
+        if len(failed) == 2:
+            break
+        page.wait_for_timeout(50)
+    context.close()
+    assert sorted(failed) == [
+        ("http://192.0.2.1/pixel.png", "net::ERR_PROXY_CONNECTION_FAILED"),
+        ("http://example.org/steal", "net::ERR_PROXY_CONNECTION_FAILED"),
+    ]
 
 
 def _check(page: Page, security: SecurityWatch, url: str) -> list[str]:
