@@ -11,6 +11,11 @@ NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | cksum | cu
 WORKFLOWS := $(wildcard .github/workflows/*.yml)
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 
+# pytest keeps the compiled modules (and its rewritten test files) in __pycache__ even where the
+# environment says not to write them (PYTHONDONTWRITEBYTECODE, set in some containers): else
+# every test process compiles them all again, every run.
+PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest
+
 .DEFAULT_GOAL := help
 .PHONY: venv validate help site serve edit test a11y-all check lint fix docs golden bench audit lock clean audit-deps
 
@@ -46,13 +51,13 @@ edit: $(STAMP) $(NODE_STAMP) ## the editor on this computer: http://127.0.0.1:80
 	$(BIN)/localoffer edit
 
 test: $(STAMP) $(NODE_STAMP) ## run the tests; axe checks one page of each kind and every service page
-	$(BIN)/python -m pytest -n auto
+	$(PYTEST) -n auto
 
 a11y-all: $(STAMP) ## run axe on every page of the sample site (CI runs it after make test)
-	$(BIN)/python -m pytest -n auto --every-page tests/browser/test_accessibility.py
+	$(PYTEST) -n auto --every-page tests/browser/test_accessibility.py
 
 check: lint ## lint, then the unit tests: no browser and no site build, under a minute
-	$(BIN)/python -m pytest -n auto -m 'not browser and not site' tests/unit tests/test_examples.py
+	$(PYTEST) -n auto -m 'not browser and not site' tests/unit tests/test_examples.py
 
 lint: $(STAMP) $(NODE_STAMP) ## check style, formatting and types, and the GitHub workflows and forms
 	$(BIN)/ruff check .
@@ -78,7 +83,7 @@ docs: $(STAMP) ## regenerate the field reference, problem code pages and the ser
 	$(BIN)/localoffer issue-form
 
 golden: $(STAMP) ## rewrite the expected outputs of the example tests (review the diff!)
-	$(BIN)/python -m pytest tests --update-golden -q
+	$(PYTEST) tests --update-golden -q
 
 bench: $(STAMP) ## measure validation, build, sizes and downloads on generated providers (BENCH_ARGS="--sizes 100,1000")
 	$(BIN)/python -m build_tools.bench $(BENCH_ARGS)

@@ -177,24 +177,34 @@ ONE_WORKER_FILES = {
     "tests/acceptance/test_scale.py",  # the site of 1,000 generated providers
     "tests/acceptance/test_injection_site.py",  # the injection corpus's entries and site
     "tests/acceptance/test_printable.py",  # the text of the sample site's PDF (pdf_text)
+    "tests/browser/test_admin.py",  # the site built for the editor, and decap-server
 }
+# Folders of quick tests (a few milliseconds each), handed out a file at a time: one at a time,
+# a worker would finish each before the main process had sent the next, and wait.
+QUICK_FOLDERS = ("tests/unit/", "tests/test_examples.py")
+
+
+def work_unit(nodeid: str) -> str:
+    """The tests an xdist worker is given together: a whole file for ONE_WORKER_FILES and the
+    QUICK_FOLDERS, else one test."""
+    file = nodeid.split("::", 1)[0]
+    return file if file in ONE_WORKER_FILES or file.startswith(QUICK_FOLDERS) else nodeid
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """With -n: hand out the tests one at a time, as xdist does by default, but the tests of
-    each of ONE_WORKER_FILES together. (xdist's own `--dist loadgroup` marks cannot do it with
-    pytest 9: it renames items through an attribute pytest no longer reads.)"""
+    """With -n: hand out the tests as work_unit() groups them, in the order collected. (xdist's
+    own `--dist loadgroup` marks cannot do it with pytest 9: it renames items through an
+    attribute pytest no longer reads.)"""
     if config.getvalue("dist") != "load":
         return None
     from xdist.scheduler import LoadScopeScheduling
 
-    class OneWorkerFiles(LoadScopeScheduling):
+    class WorkUnits(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            file = nodeid.split("::", 1)[0]
-            return file if file in ONE_WORKER_FILES else nodeid
+            return work_unit(nodeid)
 
-    return OneWorkerFiles(config, log)
+    return WorkUnits(config, log)
 
 
 def _is_xdist_worker(config: pytest.Config) -> bool:
