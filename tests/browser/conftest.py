@@ -149,6 +149,22 @@ def page(browser: Browser) -> Iterator[Page]:
         yield context.new_page()
 
 
+@pytest.fixture(scope="module")
+def _shared_page(browser: Browser) -> Iterator[Page]:
+    for context in watched_context(browser, viewport=DESKTOP, locale="en-GB"):
+        yield context.new_page()
+
+
+@pytest.fixture
+def reading_page(_shared_page: Page) -> Page:
+    """A desktop-sized page that a file's reading tests share: each loads its own address and
+    only reads it (a test that stores anything, grants a permission, emulates media or listens
+    for events takes a fresh `page`). A fresh page costs a new renderer process, more than such
+    a test itself. Requests to other hosts and script errors still fail the file's tests."""
+    _shared_page.set_viewport_size(DESKTOP)  # type: ignore[arg-type]
+    return _shared_page
+
+
 @pytest.fixture
 def phone_page(browser: Browser) -> Iterator[Page]:
     """A fresh page the size of a small phone, with touch."""

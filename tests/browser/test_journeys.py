@@ -119,14 +119,13 @@ def test_opening_a_result_from_the_keyboard(page: Page, sample_url: str) -> None
 
 
 @pytest.mark.parametrize("path", TEMPLATES)
-def test_reflow_at_320_pixels(browser: object, sample_url: str, path: str) -> None:
-    context = browser.new_context(viewport={"width": 320, "height": 640})  # type: ignore[attr-defined]
-    page = context.new_page()
+def test_reflow_at_320_pixels(reading_page: Page, sample_url: str, path: str) -> None:
+    page = reading_page
+    page.set_viewport_size({"width": 320, "height": 640})
     page.goto(sample_url + path)
     if page.locator("#lo-status").count():
         expect(page.locator("#lo-status")).not_to_have_text("")
     assert_no_sideways_scroll(page)
-    context.close()
 
 
 def add_user_style(page: Page, css: str) -> None:
@@ -144,14 +143,16 @@ def add_user_style(page: Page, css: str) -> None:
 
 @pytest.mark.parametrize("path", TEMPLATES)
 @pytest.mark.parametrize("style", [TEXT_SPACING, LARGE_TEXT], ids=["text-spacing", "200%-text"])
-def test_no_text_is_cut_off(page: Page, sample_url: str, path: str, style: str) -> None:
+def test_no_text_is_cut_off(reading_page: Page, sample_url: str, path: str, style: str) -> None:
+    page = reading_page
     page.goto(sample_url + path)
     add_user_style(page, style)
     assert page.evaluate(CLIPPED_TEXT) == []
     assert_no_sideways_scroll(page)
 
 
-def test_the_clipped_text_check_finds_clipped_text(page: Page, sample_url: str) -> None:
+def test_the_clipped_text_check_finds_clipped_text(reading_page: Page, sample_url: str) -> None:
+    page = reading_page
     page.goto(sample_url)
     # Styled through the CSS object model: the Content Security Policy refuses style="...".
     page.evaluate(

@@ -25,8 +25,9 @@ def notices_url(serve: object) -> str:
 
 @pytest.mark.parametrize("slug", sorted(NOTICES))
 def test_every_notice_of_the_full_page_is_on_the_easy_read_page(
-    page: Page, notices_url: str, slug: str
+    reading_page: Page, notices_url: str, slug: str
 ) -> None:
+    page = reading_page
     page.goto(f"{notices_url}services/{slug}/")
     titles = page.locator(".admonition.warning .admonition-title").all_inner_texts()
     assert titles, f"{slug} shows no notice on its full page"
@@ -90,8 +91,9 @@ SIZES_SCRIPT = """() => {
 @pytest.mark.parametrize("path", TEMPLATES)
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_text_is_smaller_than_16px_or_the_body_text(
-    page: Page, sample_url: str, path: str, width: int
+    reading_page: Page, sample_url: str, path: str, width: int
 ) -> None:
+    page = reading_page
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(sample_url + path)
     found = page.evaluate(SIZES_SCRIPT)
@@ -120,7 +122,8 @@ def test_the_404_page_has_search_and_a_way_home(no_js_page: Page, sample_url: st
 
 
 @pytest.mark.parametrize("path", ["", "guidance/ehc-plans/", "404.html"])
-def test_the_footer_links_are_on_the_page(page: Page, sample_url: str, path: str) -> None:
+def test_the_footer_links_are_on_the_page(reading_page: Page, sample_url: str, path: str) -> None:
+    page = reading_page
     page.goto(sample_url + path)
     footer = page.locator("footer")
     for name in ("Accessibility statement", "Privacy", "Cookies: this site sets no cookies",
