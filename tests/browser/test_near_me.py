@@ -21,7 +21,7 @@ from build_tools.model import Provider
 from tests.support import REPO_ROOT
 
 from .conftest import DESKTOP, PageWatch
-from .test_accessibility import AXE_OPTIONS
+from .test_accessibility import AXE_OPTIONS, AXE_VIOLATIONS
 from .test_directory import result_names, wait_for_results
 
 pytestmark = pytest.mark.browser
@@ -269,10 +269,10 @@ def axe_findings(page: Page) -> list[str]:
     """axe-core's WCAG A and AA findings on the page as it is now."""
     # Evaluated by the browser's debugging protocol, which the page's CSP does not restrict.
     page.evaluate(AXE_SCRIPT)
-    results = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    found_violations = page.evaluate(AXE_VIOLATIONS, AXE_OPTIONS)
     return [
         f"{violation['id']}: {node['target']} {node['html'][:120]}"
-        for violation in results["violations"]
+        for violation in found_violations
         for node in violation["nodes"]
     ]
 
