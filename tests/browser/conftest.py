@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
@@ -55,17 +55,36 @@ def chromium_path() -> str | None:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    # Files served as if they were in the folder, by URL path; never cached by the browser.
+    extra: Mapping[str, bytes] = {}
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:
+        body = self.extra.get(urlsplit(self.path).path)
+        if body is None:
+            super().do_GET()
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(self.path))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
 def serve() -> Iterator[object]:
-    """A function that serves a folder on 127.0.0.1 and returns its base URL."""
+    """A function that serves a folder on 127.0.0.1 and returns its base URL. Its `extra`
+    files, by URL path, are served as if they were in the folder (a test may add to them)."""
     servers: list[ThreadingHTTPServer] = []
 
-    def start(folder: Path) -> str:
-        handler = partial(_QuietHandler, directory=str(folder))
+    def start(folder: Path, extra: Mapping[str, bytes] | None = None) -> str:
+        with_extra = type(
+            "Handler", (_QuietHandler,), {"extra": extra if extra is not None else {}}
+        )
+        handler = partial(with_extra, directory=str(folder))
         server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)

@@ -9,12 +9,13 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Route, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from build_tools.entries.safe_yaml import parse_yaml
 from build_tools.entries.validate import validate_files
@@ -45,13 +46,25 @@ def read_yaml(path: Path) -> dict[str, Any]:
     return document.data
 
 
-def serve_entry(page: Page, slug: str, data: dict[str, Any]) -> None:
-    """Answer the form's request for a service's entry with `data`, once."""
+@dataclass(frozen=True)
+class FormSite:
+    """The sample site served with entries of services it does not have, added by serve_entry."""
 
-    def fulfil(route: Route) -> None:
-        route.fulfill(content_type="application/json", body=json.dumps(data))
+    url: str
+    entries: dict[str, bytes]
 
-    page.route(f"**/services/{slug}/entry.json", fulfil, times=1)
+
+@pytest.fixture(scope="module")
+def form_site(serve: Any, sample_site: Path) -> FormSite:
+    entries: dict[str, bytes] = {}
+    return FormSite(serve(sample_site, entries), entries)
+
+
+def serve_entry(site: FormSite, slug: str, data: dict[str, Any]) -> None:
+    """Serve `data` as the entry of service `slug`, which the form fetches for ?service=slug.
+    Served, not answered by page.route(): while a page has a route, Chromium fetches every
+    file of every page it loads again, and Playwright handles each request."""
+    site.entries[f"/services/{slug}/entry.json"] = json.dumps(data).encode("utf-8")
 
 
 def open_form(page: Page, url: str) -> None:
@@ -257,12 +270,12 @@ def _normalised(data: Any, fields: tuple[Field, ...] | None = None) -> Any:
 
 @pytest.mark.parametrize("case", provider_cases(VALID_DIR), ids=lambda p: p.stem)
 def test_every_valid_example_goes_through_the_form_unchanged(
-    case: Path, form_page: Page, sample_url: str
+    case: Path, form_page: Page, form_site: FormSite
 ) -> None:
     page = form_page
     data = read_yaml(case)
-    serve_entry(page, case.stem, data)
-    open_form(page, f"{sample_url}{FORM}?service={case.stem}")
+    serve_entry(form_site, case.stem, data)
+    open_form(page, f"{form_site.url}{FORM}?service={case.stem}")
     expect(page.locator("#lo-form-status")).to_contain_text("The form has the details of")
     check_answers(page)
     expect(page.locator("#lo-error-summary")).to_be_hidden()
@@ -314,7 +327,9 @@ def _value_at(data: Any, field_path: str) -> Any:
 
 
 @pytest.mark.parametrize("name", CAUGHT_IN_THE_BROWSER)
-def test_the_browser_finds_what_validate_finds(name: str, form_page: Page, sample_url: str) -> None:
+def test_the_browser_finds_what_validate_finds(
+    name: str, form_page: Page, form_site: FormSite
+) -> None:
     """Each error `localoffer validate` finds is in the summary, in the same words or on the same
     field. (The form words some rules with its question titles rather than YAML field names.)"""
     page = form_page
@@ -323,8 +338,8 @@ def test_the_browser_finds_what_validate_finds(name: str, form_page: Page, sampl
     # An empty list cannot be given in a form: leaving every box unticked leaves the field out.
     errors = [p for p in validate_files([case]).errors if _value_at(data, p.field) != []]
     assert errors, f"{name} should have errors"
-    serve_entry(page, name, data)
-    open_form(page, f"{sample_url}{FORM}?service={name}")
+    serve_entry(form_site, name, data)
+    open_form(page, f"{form_site.url}{FORM}?service={name}")
     expect(page.locator("#lo-form-status")).to_contain_text("The form has the details of")
     check_answers(page)
     summary = page.locator("#lo-error-summary")
