@@ -7,6 +7,7 @@ sample provider and every entry of the injection corpus."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 import markdown
@@ -18,7 +19,7 @@ from build_tools.directory.service_template import service_page
 from build_tools.entries.catalog import load_catalog
 from build_tools.model import Provider, provider_from_dict
 from build_tools.text.safe_html import clean_page_html
-from tests.injection import corpus_entries
+from tests.injection import corpus, corpus_entries
 from tests.support import FIXTURE_PROVIDERS, REPO_ROOT
 
 # The sample's review dates are checked against the day of the build, as the site's are.
@@ -44,17 +45,45 @@ def via_template(provider: Provider) -> str:
     return service_page(provider, TODAY).html.replace(TWIN, "", 1)
 
 
-def providers() -> list[Provider]:
-    shown = [*load_catalog(REPO_ROOT / "providers", TODAY).providers]
-    shown += load_catalog(FIXTURE_PROVIDERS, TODAY).providers
-    assert len(shown) > 60, "the sample and fixture providers validate"
-    entries = corpus_entries(TODAY)[0]
-    shown += [provider_from_dict(slug, entry) for slug, entry in entries.items()]
+# Where each provider comes from: the sample, the fixture (some share a sample's slug but not
+# its answers), and the injection corpus.
+SOURCES = {"sample": REPO_ROOT / "providers", "fixture": FIXTURE_PROVIDERS}
+
+
+@functools.cache
+def providers() -> dict[str, Provider]:
+    """Every sample and fixture provider and every corpus entry, as "source/slug". Worked out
+    by the first test that needs it, not while pytest collects: each test process would, and
+    the corpus takes seconds."""
+    shown = {
+        f"{source}/{provider.slug}": provider
+        for source, folder in SOURCES.items()
+        for provider in load_catalog(folder, TODAY).providers
+    }
+    for slug, entry in corpus_entries(TODAY)[0].items():
+        shown[f"corpus/{slug}"] = provider_from_dict(slug, entry)
     return shown
 
 
-@pytest.mark.parametrize("provider", providers(), ids=lambda p: p.slug)
-def test_the_template_page_matches_the_markdown_page(provider: Provider) -> None:
+# From the file names, and the corpus's length (corpus_entries names its entries so).
+NAMES = [
+    *(
+        f"{source}/{path.stem}"
+        for source, folder in SOURCES.items()
+        for path in sorted(folder.glob("*.yaml"))
+    ),
+    *(f"corpus/injection-{index:02d}" for index in range(len(corpus()))),
+]
+
+
+def test_every_provider_and_corpus_entry_is_checked() -> None:
+    assert len(NAMES) > 60 + len(corpus())
+    assert sorted(NAMES) == sorted(providers()), "every provider validates; none is left out"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_template_page_matches_the_markdown_page(name: str) -> None:
+    provider = providers()[name]
     expected = clean_page_html(via_markdown(provider))
     made = clean_page_html(via_template(provider))
     assert re.sub(r"\s+", " ", made) == re.sub(r"\s+", " ", expected)
