@@ -86,7 +86,9 @@ def serve() -> Iterator[object]:
         )
         handler = partial(with_extra, directory=str(folder))
         server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        # Polled every 50 ms, not every 500: shutdown() waits for the next poll, server by server.
+        serving = partial(server.serve_forever, poll_interval=0.05)
+        threading.Thread(target=serving, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_port}/"
 

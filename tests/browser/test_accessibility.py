@@ -39,8 +39,9 @@ AXE_OPTIONS = {
 AXE_VIOLATIONS = "options => axe.run(document, options).then(results => results.violations)"
 
 # Built while pytest collects the tests. A worker that finds another building it builds the
-# fixture site meanwhile, which most other tests read, instead of waiting idle.
-SAMPLE = built_site_dir("sample", meanwhile=("fixture",))
+# fixture site meanwhile, which most other tests read, and the notices site, instead of waiting
+# idle (the two take about as long as the sample).
+SAMPLE = built_site_dir("sample", meanwhile=("fixture", "notices"))
 PAGES = [page_url_path(SAMPLE, page) for page in html_pages(SAMPLE)]
 SERVICES = {path.stem for path in SITES["sample"].glob("*.yaml")}
 # One page of each kind, checked again at phone width, where the layout changes most.
