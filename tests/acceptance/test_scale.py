@@ -65,7 +65,11 @@ def reached_from(site: Path, scope: str, services: set[str]) -> set[str]:
 
 
 def _generated_providers(folder: Path) -> Path:
-    generate_providers(COUNT, folder, dt.date.today())
+    # Dated from this week's Monday, not today: the same files all week, so the pages made from
+    # them come from the page cache (.cache/localoffer/pages/) after the week's first run. Their
+    # review dates are then at most 336 days old, so every one is shown without a warning.
+    today = dt.date.today()
+    generate_providers(COUNT, folder, today - dt.timedelta(days=today.weekday()))
     return folder
 
 
