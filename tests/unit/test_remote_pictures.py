@@ -50,7 +50,8 @@ def elsewhere() -> Iterator[tuple[str, list[str]]]:
     """Another website, on loopback: its address and the paths it was asked for."""
     _Counter.requests = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Counter)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # Polled every 50 ms: shutdown() waits for the next poll (half a second by default).
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
     yield f"127.0.0.1:{server.server_port}", _Counter.requests
     server.shutdown()
     server.server_close()
