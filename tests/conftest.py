@@ -193,9 +193,11 @@ def work_unit(nodeid: str) -> str:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """With -n: hand out the tests as work_unit() groups them, in the order collected. (xdist's
-    own `--dist loadgroup` marks cannot do it with pytest 9: it renames items through an
-    attribute pytest no longer reads.)"""
+    """With -n: hand out the tests as work_unit() groups them: the groups with most tests
+    first (xdist's loadscope order), then the single tests in the order collected, so that the
+    run ends on short tests and both workers finish together. (xdist's own `--dist loadgroup`
+    marks cannot do it with pytest 9: it renames items through an attribute pytest no longer
+    reads.)"""
     if config.getvalue("dist") != "load":
         return None
     from xdist.scheduler import LoadScopeScheduling
