@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import threading
 from collections.abc import Iterator, Mapping
 from functools import partial
@@ -117,8 +118,19 @@ def playwright() -> Iterator[Playwright]:
 
 
 @pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    """One Chromium for the whole session."""
+def nowhere() -> Iterator[str]:
+    """The address of a proxy that is not there: a port on this machine that is taken, so that
+    nothing else can listen on it, but refuses every connection."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        yield f"http://127.0.0.1:{taken.getsockname()[1]}"
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright, nowhere: str) -> Iterator[Browser]:
+    """One Chromium for the whole session. Every request to a host other than 127.0.0.1
+    (localhost, IP addresses and WebSockets too) goes to the proxy that is not there, so it
+    fails before it leaves the machine, and PageWatch sees it fail."""
     path = chromium_path()
     if path is None:
         message = (
@@ -128,23 +140,30 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
         if os.environ.get("CI"):
             pytest.fail(message + " CI must run the browser tests, never skip them.")
         pytest.skip(message)
-    browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+    browser = playwright.chromium.launch(
+        executable_path=path, args=CHROMIUM_ARGS, proxy={"server": nowhere, "bypass": "127.0.0.1"}
+    )
     yield browser
     browser.close()
 
 
 class PageWatch:
-    """What a page did that a test must fail on: requests to other hosts, and script errors."""
+    """What a page did that a test must fail on: requests to other hosts, and script errors.
+
+    A request to another host always fails (the `browser` fixture's proxy, or the site's
+    Content Security Policy), so the failed requests are the ones to look at. Listening to every
+    request instead cost Playwright and the test a message for each of the suite's thousands of
+    requests."""
 
     def __init__(self) -> None:
         self.foreign_requests: list[str] = []
         self.errors: list[str] = []
 
     def attach(self, context: BrowserContext) -> None:
-        context.on("request", self._request)
+        context.on("requestfailed", self._failed)
         context.on("weberror", lambda error: self.errors.append(str(error.error)))
 
-    def _request(self, request: object) -> None:
+    def _failed(self, request: object) -> None:
         url = request.url  # type: ignore[attr-defined]
         host = urlparse(url).hostname
         if url.startswith(("http:", "https:", "ws:", "wss:")) and host != "127.0.0.1":

@@ -10,7 +10,6 @@ are sent to every element, so an event handler would fire if one had got through
 from __future__ import annotations
 
 import re
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,26 +46,12 @@ def injection_url(serve: object, injection_site: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def nowhere() -> Iterator[str]:
-    """The address of a proxy that is not there: a port on this machine that is taken, so that
-    nothing else can listen on it, but refuses every connection."""
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        yield f"http://127.0.0.1:{taken.getsockname()[1]}"
-
-
-@pytest.fixture(scope="module")
-def watched(browser: Browser, nowhere: str) -> Iterator[tuple[Page, SecurityWatch]]:
-    # Every request to another host goes to the proxy that is not there, so it fails before it
-    # leaves the machine (IP addresses and WebSockets too); PageWatch still records it. A
-    # route() that aborted them would make Playwright handle every request of the page, and
-    # Chromium then fetches every stylesheet, script and picture again for each page: the
-    # injected pages took three times as long.
-    context = browser.new_context(
-        viewport=DESKTOP,  # type: ignore[arg-type]
-        locale="en-GB",
-        proxy={"server": nowhere, "bypass": "127.0.0.1"},
-    )
+def watched(browser: Browser) -> Iterator[tuple[Page, SecurityWatch]]:
+    # Every request to another host fails before it leaves the machine (the browser fixture's
+    # proxy that is not there), and PageWatch records it. A route() that aborted them would make
+    # Playwright handle every request of the page, and Chromium then fetches every stylesheet,
+    # script and picture again for each page: the injected pages took three times as long.
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")  # type: ignore[arg-type]
     watch = PageWatch()
     watch.attach(context)
     security = SecurityWatch(context)
@@ -77,8 +62,9 @@ def watched(browser: Browser, nowhere: str) -> Iterator[tuple[Page, SecurityWatc
 
 
 def test_a_request_to_another_host_never_leaves_the_machine(
-    browser: Browser, nowhere: str, serve: object, tmp_path: Path
+    browser: Browser, serve: object, tmp_path: Path
 ) -> None:
+    """The browser fixture's guard, which every browser test relies on."""
     # A page without the site's Content Security Policy, which would stop these first.
     (tmp_path / "index.html").write_text(
         "<!doctype html><title>Out</title><script>"
@@ -87,7 +73,9 @@ def test_a_request_to_another_host_never_leaves_the_machine(
         "</script>",
         encoding="utf-8",
     )
-    context = browser.new_context(proxy={"server": nowhere, "bypass": "127.0.0.1"})
+    context = browser.new_context()
+    watch = PageWatch()
+    watch.attach(context)
     failed: list[tuple[str, str | None]] = []
     context.on("requestfailed", lambda request: failed.append((request.url, request.failure)))
     page = context.new_page()
@@ -101,6 +89,7 @@ def test_a_request_to_another_host_never_leaves_the_machine(
         ("http://192.0.2.1/pixel.png", "net::ERR_PROXY_CONNECTION_FAILED"),
         ("http://example.org/steal", "net::ERR_PROXY_CONNECTION_FAILED"),
     ]
+    assert sorted(watch.foreign_requests) == [url for url, _ in sorted(failed)]
 
 
 def _check(page: Page, security: SecurityWatch, url: str) -> list[str]:
