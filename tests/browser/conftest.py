@@ -129,7 +129,7 @@ def nowhere() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright, nowhere: str) -> Iterator[Browser]:
     """One Chromium for the whole session. Every request to a host other than 127.0.0.1
-    (localhost, IP addresses and WebSockets too) goes to the proxy that is not there, so it
+    (localhost and IP addresses too) goes to the proxy that is not there, so it
     fails before it leaves the machine, and PageWatch sees it fail."""
     path = chromium_path()
     if path is None:
